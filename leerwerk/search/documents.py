@@ -1,0 +1,153 @@
+"""The search document of each public offer, read from the database in bulk.
+
+A document holds the text to search (title, and a body with the description, the
+provider and the Dutch names of the offer's level, sector, form, parts of the day and
+places, so that "excel cursus avond" or "heftruck oss" find what they mean) and the facet
+values. Places and regions are those of the offer's runs in the current year's regional
+composition; an offer without a located run counts as "online" (available anywhere).
+
+Public surface: `SearchDocument`, `documents_for`, `PRICE_BANDS`, `price_band`."""
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.utils import translation
+
+from leerwerk.catalogue.models import Offer, Provider, Run
+from leerwerk.catalogue.selectors import public_offers
+from leerwerk.catalogue.vocabulary import Delivery, Level, Schedule, Sector
+from leerwerk.regions.selectors import current_year, list_places
+
+ONLINE = "online"
+PRICE_BANDS = ("free", "under_500", "500_2000", "over_2000", "unknown")
+BATCH = 2000
+
+
+def price_band(cents: int | None) -> str:
+    if cents is None:
+        return "unknown"
+    if cents == 0:
+        return "free"
+    if cents < 50_000:
+        return "under_500"
+    if cents <= 200_000:
+        return "500_2000"
+    return "over_2000"
+
+
+@dataclass
+class SearchDocument:
+    id: int
+    title: str
+    body: str
+    level: str
+    sector: str
+    delivery: str
+    provider_kind: str
+    price_band: str
+    price_cents: int | None
+    funding: list[str] = field(default_factory=list)
+    schedule: list[str] = field(default_factory=list)
+    region: list[str] = field(default_factory=list)
+    municipality: list[str] = field(default_factory=list)
+    starts: list[date] = field(default_factory=list)
+    anytime: bool = False
+    # What a result shows, kept in the index so that a page of results needs no database.
+    card: dict[str, object] = field(default_factory=dict)
+
+
+def documents_for(offer_ids: Sequence[int] | None = None) -> Iterator[SearchDocument]:
+    """The documents of the public offers among `offer_ids` (all public offers when None),
+    a batch of 2,000 offers at a time in three queries."""
+    places = list_places(year=current_year())
+    offers = public_offers().order_by("pk")
+    if offer_ids is not None:
+        offers = offers.filter(pk__in=offer_ids)
+    ids = list(offers.values_list("pk", flat=True))
+    with translation.override("nl"):
+        labels = {
+            name: {str(code): str(label) for code, label in choices}
+            for name, choices in (
+                ("level", Level.choices),
+                ("sector", Sector.choices),
+                ("delivery", Delivery.choices),
+                ("schedule", Schedule.choices),
+            )
+        }
+    for start in range(0, len(ids), BATCH):
+        yield from _batch(ids[start : start + BATCH], places, labels)
+
+
+def _run_order(run: tuple[date | None, bool, str | None, str]) -> tuple[bool, date]:
+    return (run[1], run[0] or date.max)
+
+
+def _batch(
+    ids: Sequence[int], places: dict[str, tuple[str, str, str]], labels: dict[str, dict[str, str]]
+) -> Iterable[SearchDocument]:
+    rows = Offer.objects.filter(pk__in=ids).values_list(
+        "pk",
+        "title",
+        "description",
+        "level",
+        "sector",
+        "delivery",
+        "price_cents",
+        "funding_options",
+        "provider__name",
+        "provider__kind",
+        "provider_id",
+    )
+    runs: dict[int, list[tuple[date | None, bool, str | None, str]]] = defaultdict(list)
+    for offer_id, starts_on, anytime, code, schedule in Run.objects.filter(offer_id__in=ids).values_list(
+        "offer_id", "starts_on", "start_anytime", "municipality__code", "schedule"
+    ):
+        runs[offer_id].append((starts_on, anytime, code, schedule))
+    for pk, title, description, level, sector, delivery, cents, funding, provider, kind, provider_id in rows:
+        offer_runs = runs.get(pk, [])
+        codes = sorted({code for _start, _anytime, code, _schedule in offer_runs if code and code in places})
+        regions = sorted({region for code in codes if (region := places[code][1])})
+        schedules = sorted({schedule for *_rest, schedule in offer_runs if schedule})
+        names = [places[code][0] for code in codes] + [name for code in codes if (name := places[code][2])]
+        body = " ".join(
+            [
+                description,
+                provider,
+                labels["level"].get(level, ""),
+                labels["sector"].get(sector, ""),
+                labels["delivery"].get(delivery, ""),
+                *(labels["schedule"].get(schedule, "") for schedule in schedules),
+                *sorted(set(names)),
+            ]
+        )
+        yield SearchDocument(
+            id=pk,
+            title=title,
+            body=body,
+            level=level,
+            sector=sector,
+            delivery=delivery,
+            provider_kind=kind or Provider.Kind.PRIVATE_TRAINER,
+            price_band=price_band(cents),
+            price_cents=cents,
+            funding=sorted(set(funding or [])),
+            schedule=schedules,
+            region=regions or [ONLINE],
+            municipality=codes or [ONLINE],
+            starts=sorted({start for start, _anytime, _code, _schedule in offer_runs if start}),
+            anytime=any(anytime for _start, anytime, _code, _schedule in offer_runs),
+            card={
+                "title": title,
+                "provider": provider,
+                "provider_id": provider_id,
+                "level": level,
+                "delivery": delivery,
+                "price_cents": cents,
+                "runs": [
+                    [start.isoformat() if start else None, anytime, places[code][0] if code in places else "", schedule]
+                    for start, anytime, code, schedule in sorted(offer_runs, key=_run_order)[:12]
+                ],
+            },
+        )

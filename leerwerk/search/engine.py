@@ -1,0 +1,226 @@
+"""The tantivy index on disk: its schema, its builds, which build is current, and the one
+writer. Only the search app uses this module, and only the search app imports tantivy.
+
+Layout of settings.SEARCH_INDEX_DIR:
+    builds/<name>/      a complete index, with leerwerk.json (schema version, vocabulary,
+                        the regional year, and the indexer's watermark)
+    CURRENT             the name of the build that searches use (replaced atomically)
+    writer.lock         held by whoever writes (the indexer, a rebuild): one at a time
+
+Web processes open the current build read-only and notice within half a second when
+CURRENT changes (after a rebuild) or the build gets a new commit (after an update)."""
+
+import fcntl
+import json
+import os
+import shutil
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+import tantivy
+from django.conf import settings
+
+from leerwerk.search import analysis
+from leerwerk.search.documents import SearchDocument
+from leerwerk.search.vocabulary import Vocabulary
+
+SCHEMA_VERSION = 4
+FACET_FIELDS = (
+    "level",
+    "sector",
+    "delivery",
+    "funding",
+    "schedule",
+    "provider_kind",
+    "region",
+    "municipality",
+    "price_band",
+    "anytime",
+)
+META = "leerwerk.json"
+RECHECK_SECONDS = 0.5
+_KEEP_OLD_BUILDS = 2
+
+
+class WriterBusyError(RuntimeError):
+    """Someone else holds the writer lock."""
+
+
+def root() -> Path:
+    path = Path(settings.SEARCH_INDEX_DIR)
+    (path / "builds").mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def build_schema() -> tantivy.Schema:
+    builder = tantivy.SchemaBuilder()
+    builder.add_unsigned_field("id", stored=True, indexed=True, fast=True)
+    builder.add_text_field("title", tokenizer_name=analysis.TEXT)
+    builder.add_text_field("body", tokenizer_name=analysis.TEXT)
+    builder.add_text_field("plain", tokenizer_name=analysis.PLAIN)
+    builder.add_text_field("title_plain", tokenizer_name=analysis.PLAIN)
+    builder.add_text_field("title_sort", tokenizer_name="raw", fast=True)
+    for name in FACET_FIELDS:
+        builder.add_text_field(name, tokenizer_name="raw", fast=True)
+    builder.add_date_field("starts", indexed=True, fast=True)
+    builder.add_integer_field("price", indexed=True, fast=True)
+    builder.add_bytes_field("card", stored=True, indexed=False)
+    return builder.build()
+
+
+@dataclass
+class Build:
+    """One build of the index, open for reading (and writing, for the one writer)."""
+
+    name: str
+    path: Path
+    index: tantivy.Index
+    meta: dict[str, Any]
+    vocabulary: Vocabulary
+    analyzer: tantivy.TextAnalyzer
+
+    @property
+    def schema(self) -> tantivy.Schema:
+        return self.index.schema
+
+    def write_meta(self) -> None:
+        temporary = self.path / (META + ".tmp")
+        temporary.write_text(json.dumps(self.meta), encoding="utf-8")
+        os.replace(temporary, self.path / META)
+
+
+def _open(name: str, path: Path) -> Build:
+    meta = json.loads((path / META).read_text(encoding="utf-8"))
+    vocabulary = Vocabulary.from_json(meta.get("vocabulary", {}))
+    index = tantivy.Index(build_schema(), path=str(path), reuse=True)
+    analyzer = analysis.text_analyzer(vocabulary.compound_parts)
+    index.register_tokenizer(analysis.TEXT, analyzer)
+    index.register_tokenizer(analysis.PLAIN, analysis.plain_analyzer())
+    return Build(name=name, path=path, index=index, meta=meta, vocabulary=vocabulary, analyzer=analyzer)
+
+
+def current_name() -> str | None:
+    try:
+        return (root() / "CURRENT").read_text(encoding="utf-8").strip() or None
+    except FileNotFoundError:
+        return None
+
+
+def open_build(name: str) -> Build | None:
+    path = root() / "builds" / name
+    if not (path / META).exists():
+        return None
+    return _open(name, path)
+
+
+class _Reader:
+    """The current build for searching, per process; looks at CURRENT (and for new commits)
+    at most every RECHECK_SECONDS."""
+
+    def __init__(self) -> None:
+        self.build: Build | None = None
+        self.checked = 0.0
+        self.lock = threading.Lock()
+
+    def get(self) -> Build | None:
+        now = time.monotonic()
+        if self.build is not None and now - self.checked < RECHECK_SECONDS:
+            return self.build
+        with self.lock:
+            self.checked = now
+            name = current_name()
+            if name is None:
+                self.build = None
+            elif self.build is None or self.build.name != name:
+                self.build = open_build(name)
+            else:
+                self.build.index.reload()  # the indexer's commits since the last look
+            return self.build
+
+    def forget(self) -> None:
+        with self.lock:
+            self.build = None
+            self.checked = 0.0
+
+
+reader = _Reader()
+
+
+def current_build() -> Build | None:
+    return reader.get()
+
+
+@contextmanager
+def writer_lock(*, wait: bool) -> Iterator[None]:
+    """The one writer: raises WriterBusyError when someone else writes (unless `wait`)."""
+    handle = (root() / "writer.lock").open("w")
+    try:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+        except BlockingIOError as error:
+            raise WriterBusyError("Another process is writing the search index.") from error
+        yield
+    finally:
+        handle.close()
+
+
+def add_document(writer: tantivy.IndexWriter, document: SearchDocument) -> None:
+    item = tantivy.Document()
+    item.add_unsigned("id", document.id)
+    item.add_text("title", analysis.prepare(document.title))
+    item.add_text("body", analysis.prepare(document.body))
+    item.add_text("plain", f"{document.title} {document.body}")
+    item.add_text("title_plain", document.title)
+    item.add_text("title_sort", analysis.fold(document.title)[:200])
+    for name in ("level", "sector", "delivery", "provider_kind", "price_band"):
+        item.add_text(name, getattr(document, name))
+    for name in ("funding", "schedule", "region", "municipality"):
+        for value in getattr(document, name):
+            item.add_text(name, value)
+    item.add_text("anytime", "yes" if document.anytime else "no")
+    for start in document.starts:
+        item.add_date("starts", datetime(start.year, start.month, start.day, tzinfo=UTC))
+    item.add_integer("price", document.price_cents if document.price_cents is not None else 2**62)
+    item.add_bytes("card", json.dumps({"id": document.id, **document.card}, separators=(",", ":")).encode())
+    writer.add_document(item)
+
+
+def delete_documents(writer: tantivy.IndexWriter, build: Build, offer_ids: list[int]) -> None:
+    # By query: tantivy's delete by term does not match the value of an unsigned field.
+    writer.delete_documents_by_query(tantivy.Query.term_set_query(build.schema, "id", offer_ids))
+
+
+def new_build(vocabulary: Vocabulary, meta: dict[str, Any]) -> tuple[Build, tantivy.IndexWriter]:
+    name = datetime.now(tz=UTC).strftime("%Y%m%dT%H%M%S%f")
+    path = root() / "builds" / name
+    path.mkdir(parents=True)
+    meta = {**meta, "schema_version": SCHEMA_VERSION, "vocabulary": vocabulary.to_json()}
+    (path / META).write_text(json.dumps(meta), encoding="utf-8")
+    build = _open(name, path)
+    return build, build.index.writer(heap_size=settings.SEARCH_WRITER_HEAP_BYTES, num_threads=0)
+
+
+def make_current(build: Build) -> None:
+    """Searches switch to `build` (atomically), and builds older than the previous one go."""
+    temporary = root() / "CURRENT.tmp"
+    temporary.write_text(build.name, encoding="utf-8")
+    os.replace(temporary, root() / "CURRENT")
+    reader.forget()
+    builds = sorted(path for path in (root() / "builds").iterdir() if path.is_dir())
+    for old in builds[:-_KEEP_OLD_BUILDS]:
+        if old.name != build.name:
+            shutil.rmtree(old, ignore_errors=True)
+
+
+def is_usable(build: Build | None, *, year: int) -> bool:
+    return bool(build and build.meta.get("schema_version") == SCHEMA_VERSION and build.meta.get("year") == year)
+
+
+def day(value: date) -> datetime:
+    return datetime(value.year, value.month, value.day, tzinfo=UTC)

@@ -1,0 +1,168 @@
+"""From what someone typed and chose to tantivy queries.
+
+Text: every word becomes a group of alternatives: its terms in the title (weighted ×3)
+and in the body, the parts of a compound ("zorgmedewerker" → zorg, medewerker), and its
+synonyms (weighted ×0.5). Three of every four words must match (all of one or two).
+With `fuzzy`, words of five letters or more also match with one typo, of eight or more
+with two (in the plain, unstemmed text).
+
+Filters: the choices within one facet are alternatives (OR); facets combine (AND). A
+chosen region or municipality also lets through offers that are only online, which can
+be followed anywhere; those with a run in the chosen place rank first."""
+
+import calendar
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+import tantivy
+
+from leerwerk.search import analysis
+from leerwerk.search.documents import ONLINE
+from leerwerk.search.engine import Build, day
+
+Occur = tantivy.Occur
+TITLE_BOOST = 3.0
+SYNONYM_BOOST = 0.5
+PLACE_BOOST = 2.0
+LIST_FACETS = ("level", "sector", "delivery", "funding", "schedule", "provider_kind", "region", "municipality", "price")
+START_PERIODS = ("this_month", "three_months", "anytime")
+
+
+@dataclass(frozen=True)
+class Filters:
+    level: tuple[str, ...] = ()
+    sector: tuple[str, ...] = ()
+    delivery: tuple[str, ...] = ()
+    funding: tuple[str, ...] = ()
+    schedule: tuple[str, ...] = ()
+    provider_kind: tuple[str, ...] = ()
+    region: tuple[str, ...] = ()
+    municipality: tuple[str, ...] = ()
+    price: tuple[str, ...] = ()
+    start: tuple[str, ...] = ()
+
+    def chosen(self) -> dict[str, tuple[str, ...]]:
+        return {name: getattr(self, name) for name in (*LIST_FACETS, "start") if getattr(self, name)}
+
+    def without(self, name: str) -> "Filters":
+        return Filters(**{**self.chosen(), name: ()})
+
+
+def field_of(facet: str) -> str:
+    return "price_band" if facet == "price" else facet
+
+
+def _term(build: Build, field: str, value: str) -> tantivy.Query:
+    return tantivy.Query.term_query(build.schema, field, value)
+
+
+def _any_of(queries: Sequence[tantivy.Query]) -> tantivy.Query:
+    if len(queries) == 1:
+        return queries[0]
+    return tantivy.Query.boolean_query([(Occur.Should, query) for query in queries])
+
+
+def _all_of(queries: Sequence[tantivy.Query]) -> tantivy.Query:
+    if not queries:
+        return tantivy.Query.all_query()
+    if len(queries) == 1:
+        return queries[0]
+    return tantivy.Query.boolean_query([(Occur.Must, query) for query in queries])
+
+
+def _terms(build: Build, phrase: str) -> list[str]:
+    return [token for token in build.analyzer.analyze(analysis.prepare(phrase)) if token]
+
+
+def _word_group(build: Build, word: str, *, fuzzy: bool) -> tantivy.Query | None:
+    alternatives: list[tantivy.Query] = []
+    # The parts of a compound are all needed: "zorgmedewerker" means zorg and medewerker.
+    parts = [
+        _any_of([tantivy.Query.boost_query(_term(build, "title", token), TITLE_BOOST), _term(build, "body", token)])
+        for token in _terms(build, word)
+    ]
+    if parts:
+        alternatives.append(_all_of(parts))
+    for synonym in build.vocabulary.widen(word):
+        tokens = _terms(build, synonym)
+        if tokens:
+            together = _all_of(
+                [_any_of([_term(build, "title", token), _term(build, "body", token)]) for token in tokens]
+            )
+            alternatives.append(tantivy.Query.boost_query(together, SYNONYM_BOOST))
+    folded = analysis.fold(word)
+    if fuzzy and len(folded) >= 5:
+        distance = 2 if len(folded) >= 8 else 1
+        alternatives.append(tantivy.Query.fuzzy_term_query(build.schema, "plain", folded, distance=distance))
+    return _any_of(alternatives) if alternatives else None
+
+
+def text_query(build: Build, text: str, *, fuzzy: bool = False) -> tantivy.Query | None:
+    """None when the text has no words (then everything matches)."""
+    words = analysis.words(text)[:12]
+    groups = [group for word in words if (group := _word_group(build, word, fuzzy=fuzzy)) is not None]
+    whole = build.vocabulary.widen(text) if len(words) > 1 else []
+    if not groups:
+        return None
+    if len(groups) == 1 and not whole:
+        return groups[0]
+    needed = len(groups) if len(groups) <= 2 else math.ceil(0.75 * len(groups))
+    clauses = [(Occur.Should, group) for group in groups]
+    query = tantivy.Query.boolean_query(clauses, minimum_number_should_match=needed)
+    if whole:  # the whole query is a known phrase ("eerste hulp"): its synonyms count too
+        synonyms = [_all_of([_term(build, "body", t) for t in _terms(build, s)]) for s in whole if _terms(build, s)]
+        query = _any_of([query, *[tantivy.Query.boost_query(s, SYNONYM_BOOST) for s in synonyms]])
+    return query
+
+
+def _start_query(build: Build, period: str, today: date) -> tantivy.Query:
+    if period == "anytime":
+        return _term(build, "anytime", "yes")
+    until = end_of_month(today) if period == "this_month" else months_later(today, 3)
+    return tantivy.Query.range_query(build.schema, "starts", tantivy.FieldType.Date, day(today), day(until))
+
+
+def end_of_month(today: date) -> date:
+    return today.replace(day=calendar.monthrange(today.year, today.month)[1])
+
+
+def months_later(today: date, months: int) -> date:
+    year, month = divmod(today.month - 1 + months, 12)
+    year, month = today.year + year, month + 1
+    return date(year, month, min(today.day, calendar.monthrange(year, month)[1]))
+
+
+def facet_query(build: Build, facet: str, values: Sequence[str], today: date) -> tantivy.Query:
+    if facet == "start":
+        return _any_of([_start_query(build, value, today) for value in values])
+    field = field_of(facet)
+    extra = [ONLINE] if facet in ("region", "municipality") else []
+    return _any_of([_term(build, field, value) for value in (*values, *extra)])
+
+
+def filter_query(build: Build, filters: Filters, today: date) -> list[tantivy.Query]:
+    return [facet_query(build, facet, values, today) for facet, values in filters.chosen().items()]
+
+
+def place_preference(build: Build, filters: Filters) -> tantivy.Query | None:
+    """Offers with a run in the chosen region or municipality before the online ones."""
+    places = [_term(build, "region", code) for code in filters.region]
+    places += [_term(build, "municipality", code) for code in filters.municipality]
+    return tantivy.Query.boost_query(_any_of(places), PLACE_BOOST) if places else None
+
+
+def combined(
+    build: Build, text: tantivy.Query | None, filters: list[tantivy.Query], preference: tantivy.Query | None = None
+) -> tantivy.Query:
+    clauses: list[tuple[tantivy.Occur, tantivy.Query]] = [(Occur.Must, query) for query in filters]
+    if text is not None:
+        clauses.append((Occur.Must, text))
+    if preference is not None:
+        clauses.append((Occur.Should, preference))
+    if not clauses:
+        return tantivy.Query.all_query()
+    if text is None and not any(occur == Occur.Must for occur, _query in clauses):
+        clauses.append((Occur.Must, tantivy.Query.all_query()))
+    return tantivy.Query.boolean_query(clauses)

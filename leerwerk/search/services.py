@@ -1,0 +1,133 @@
+"""Keeping the search index in step with the database, which stays the only source of truth.
+
+Public surface:
+- `rebuild_index()`: build a complete new index aside and switch searches to it at once
+  (`manage.py rebuild_search_index`);
+- `update_index()`: apply what changed in the catalogue since the last update, or build
+  from scratch when there is no usable index (a new host, a new schema, a new year's
+  regions). The search indexer (`manage.py run_search_indexer`) calls it twice a second.
+
+Only one process writes: both take the writer lock. The catalogue does not call the
+search: every change to an offer or a provider moves its `updated_at`, and the indexer
+picks up everything that moved since its watermark (docs/adr/0012)."""
+
+import logging
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from django.db.models import Max
+from django.utils import timezone
+
+from leerwerk.catalogue.models import Offer, Provider
+from leerwerk.regions.selectors import current_year
+from leerwerk.search import engine
+from leerwerk.search.documents import documents_for
+from leerwerk.search.vocabulary import build_vocabulary
+from leerwerk.skills.selectors import list_occupation_labels
+
+logger = logging.getLogger(__name__)
+
+# Changes are looked for from this long before the watermark: a transaction that saved
+# an offer before the last update but committed after it is not missed.
+SAFETY_WINDOW = timedelta(seconds=30)
+
+
+@dataclass
+class UpdateReport:
+    rebuilt: bool = False
+    indexed: int = 0
+    removed: int = 0
+
+
+def _watermark_now() -> datetime:
+    latest = [
+        Offer.objects.aggregate(latest=Max("updated_at"))["latest"],
+        Provider.objects.aggregate(latest=Max("updated_at"))["latest"],
+    ]
+    known = [value for value in latest if value is not None]
+    return max(known) if known else timezone.now()
+
+
+def rebuild_index() -> UpdateReport:
+    """Build aside, then switch: searches keep using the old index until the new one is done."""
+    with engine.writer_lock(wait=True):
+        return _rebuild()
+
+
+def _rebuild() -> UpdateReport:
+    watermark = _watermark_now()
+    vocabulary = build_vocabulary(
+        titles=Offer.objects.filter(status=Offer.Status.PUBLISHED).values_list("title", flat=True).iterator(),
+        occupation_labels=list_occupation_labels(),
+    )
+    build, writer = engine.new_build(
+        vocabulary, {"year": current_year(), "watermark": watermark.isoformat(), "recent": _recent(watermark)}
+    )
+    count = 0
+    for document in documents_for():
+        engine.add_document(writer, document)
+        count += 1
+    writer.commit()
+    writer.wait_merging_threads()
+    engine.make_current(build)
+    logger.info("Search index rebuilt: %s offers in build %s", count, build.name)
+    return UpdateReport(rebuilt=True, indexed=count)
+
+
+def update_index() -> UpdateReport:
+    """Raises engine.WriterBusyError when a rebuild (or another indexer) is writing."""
+    with engine.writer_lock(wait=False):
+        build = engine.open_build(engine.current_name() or "")
+        if not engine.is_usable(build, year=current_year()):
+            return _rebuild()
+        assert build is not None  # noqa: S101  (is_usable says so)
+        return _apply_changes(build)
+
+
+def _apply_changes(build: engine.Build) -> UpdateReport:
+    since = datetime.fromisoformat(build.meta["watermark"]) - SAFETY_WINDOW
+    recent: dict[str, str] = build.meta.get("recent", {})
+    moved = _moved(since)
+    todo = [pk for pk, updated in moved.items() if recent.get(str(pk)) != updated.isoformat()]
+    report = UpdateReport()
+    if todo:
+        writer = build.index.writer(heap_size=50_000_000, num_threads=1)
+        engine.delete_documents(writer, build, todo)
+        documents = list(documents_for(todo))
+        for document in documents:
+            engine.add_document(writer, document)
+        writer.commit()
+        writer.wait_merging_threads()
+        engine.reader.forget()  # this process sees its own changes at once
+        report.indexed, report.removed = len(documents), len(todo) - len(documents)
+    watermark = max([datetime.fromisoformat(build.meta["watermark"]), *moved.values()])
+    build.meta["watermark"] = watermark.isoformat()
+    build.meta["recent"] = {
+        str(pk): updated.isoformat() for pk, updated in moved.items() if updated >= watermark - SAFETY_WINDOW
+    }
+    build.write_meta()
+    return report
+
+
+def _recent(watermark: datetime) -> dict[str, str]:
+    """The offers a build already holds as they are, among those the next update looks at
+    again (inside the safety window): it need not index them a second time. A rebuild
+    reads every offer after taking the watermark, so it holds at least that version."""
+    return {str(pk): updated.isoformat() for pk, updated in _moved(watermark - SAFETY_WINDOW).items()}
+
+
+def _moved(since: datetime) -> dict[int, datetime]:
+    """Offers that changed since then, or whose provider did (admitted, suspended,
+    renamed), with the later of the two moments."""
+    moved = dict(Offer.objects.filter(updated_at__gte=since).values_list("pk", "updated_at"))
+    providers = Provider.objects.filter(updated_at__gte=since).values_list("pk", "updated_at")
+    for provider_id, provider_updated in providers:
+        for pk in Offer.objects.filter(provider_id=provider_id).values_list("pk", flat=True):
+            moved[pk] = max(moved.get(pk, provider_updated), provider_updated)
+    return moved
+
+
+def index_age(build: engine.Build | None) -> timedelta | None:
+    if build is None:
+        return None
+    return datetime.now(tz=UTC) - datetime.fromisoformat(build.meta["watermark"])

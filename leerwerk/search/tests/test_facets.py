@@ -1,0 +1,160 @@
+"""Facet counts are right under every combination of filters: checked against a count by
+brute force over the database, for filter combinations that hypothesis makes up."""
+
+import datetime
+import random
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from leerwerk.catalogue.models import Offer, Run
+from leerwerk.catalogue.selectors import public_offers
+from leerwerk.catalogue.tests.factories import OfferFactory, ProviderFactory, RunFactory
+from leerwerk.regions.models import Municipality
+from leerwerk.regions.selectors import current_year, list_places
+from leerwerk.search.documents import price_band
+from leerwerk.search.query import LIST_FACETS, Filters, end_of_month, months_later
+from leerwerk.search.selectors import search_offers
+from leerwerk.search.services import rebuild_index
+
+TODAY = datetime.date(2026, 11, 23)
+LEVELS = ["mbo2", "mbo3", "bachelor", "none"]
+SECTORS = ["care", "ict", "logistics"]
+DELIVERIES = ["online", "classroom", "blended"]
+FUNDING = ["free", "employer", "uwv", "own_budget"]
+SCHEDULES = ["daytime", "evening", "weekend"]
+MUNICIPALITIES = ["GM0796", "GM0828", "GM0855", "GM0772", "GM0014"]  # AM27, AM27, AM26, AM28, AM01
+PRICES = [None, 0, 29_500, 125_000, 350_000]
+TEXTS = ["", "zorg", "heftruck avond", "opleiding"]
+
+
+@pytest.fixture
+def catalogue(db):
+    """Sixty offers of every kind, in a fixed random order; a few not public."""
+    rng = random.Random(7)
+    places = {m.code: m for m in Municipality.objects.filter(code__in=MUNICIPALITIES)}
+    providers = [ProviderFactory(kind=kind) for kind in ("mbo_school", "private_trainer", "university")]
+    providers.append(ProviderFactory(suspended=True))
+    words = ["zorg", "heftruck", "opleiding", "medewerker", "avond", "logistiek"]
+    for number in range(60):
+        offer = OfferFactory(
+            provider=rng.choice(providers),
+            title=f"{rng.choice(words).capitalize()} {rng.choice(words)} {number}",
+            description=" ".join(rng.choices(words, k=6)),
+            level=rng.choice(LEVELS),
+            sector=rng.choice(SECTORS),
+            delivery=rng.choice(DELIVERIES),
+            funding_options=sorted(set(rng.sample(FUNDING, rng.randint(0, 2)))),
+            price_cents=rng.choice(PRICES),
+            status=rng.choice(["published"] * 9 + ["withdrawn"]),
+        )
+        for _run in range(rng.randint(0, 3)):
+            if rng.random() < 0.2:
+                RunFactory(offer=offer, anytime=True, schedule=rng.choice(SCHEDULES))
+            else:
+                RunFactory(
+                    offer=offer,
+                    starts_on=TODAY + datetime.timedelta(days=rng.randint(-30, 200)),
+                    municipality=places[rng.choice(MUNICIPALITIES)] if rng.random() < 0.8 else None,
+                    schedule=rng.choice(SCHEDULES),
+                )
+    rebuild_index()
+    return _facts()
+
+
+def _facts() -> dict[int, dict[str, set[str]]]:
+    """What each public offer is, by brute force from the database."""
+    places = list_places(year=current_year())
+    facts: dict[int, dict[str, set[str]]] = {}
+    for offer in public_offers().select_related("provider"):
+        runs = list(Run.objects.filter(offer=offer).select_related("municipality"))
+        codes = {run.municipality.code for run in runs if run.municipality}
+        starts = {run.starts_on for run in runs if run.starts_on}
+        start = set()
+        if any(TODAY <= day <= end_of_month(TODAY) for day in starts):
+            start.add("this_month")
+        if any(TODAY <= day <= months_later(TODAY, 3) for day in starts):
+            start.add("three_months")
+        if any(run.start_anytime for run in runs):
+            start.add("anytime")
+        facts[offer.pk] = {
+            "level": {offer.level},
+            "sector": {offer.sector},
+            "delivery": {offer.delivery},
+            "funding": set(offer.funding_options),
+            "schedule": {run.schedule for run in runs if run.schedule},
+            "provider_kind": {offer.provider.kind},
+            "region": {places[code][1] for code in codes} or {"online"},
+            "municipality": codes or {"online"},
+            "price": {price_band(offer.price_cents)},
+            "start": start,
+        }
+    return facts
+
+
+def _matches(fact: dict[str, set[str]], filters: Filters) -> bool:
+    for facet, chosen in filters.chosen().items():
+        allowed = set(chosen) | ({"online"} if facet in ("region", "municipality") else set())
+        if not fact[facet] & allowed:
+            return False
+    return True
+
+
+def _all_ids(text: str) -> set[int]:
+    found: set[int] = set()
+    page = 1
+    while True:
+        results = search_offers(text=text, page=page, page_size=100, today=TODAY)
+        found |= {hit.id for hit in results.hits}
+        if page >= results.pages:
+            return found
+        page += 1
+
+
+_choices = {
+    "level": LEVELS,
+    "sector": SECTORS,
+    "delivery": DELIVERIES,
+    "funding": FUNDING,
+    "schedule": SCHEDULES,
+    "provider_kind": ["mbo_school", "private_trainer", "university"],
+    "region": ["AM27", "AM26", "AM01"],
+    "municipality": MUNICIPALITIES,
+    "price": ["free", "under_500", "500_2000", "over_2000", "unknown"],
+    "start": ["this_month", "three_months", "anytime"],
+}
+filter_sets = st.fixed_dictionaries(
+    {facet: st.lists(st.sampled_from(values), max_size=2, unique=True).map(tuple) for facet, values in _choices.items()}
+).map(lambda chosen: Filters(**chosen))
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(filters=filter_sets, text=st.sampled_from(TEXTS))
+def test_results_and_facet_counts_equal_a_brute_force_count(catalogue, filters, text):
+    base = {pk: fact for pk, fact in catalogue.items() if pk in _all_ids(text)} if text else catalogue
+    results = search_offers(text=text, filters=filters, today=TODAY, page_size=100)
+
+    expected = {pk for pk, fact in base.items() if _matches(fact, filters)}
+    assert results.total == len(expected)
+    assert {hit.id for hit in results.hits} == expected
+
+    for facet in (*LIST_FACETS, "start"):
+        others = filters.without(facet)
+        counted = {item.value: item.count for item in results.facets[facet]}
+        for value in _choices[facet]:
+            brute = sum(
+                1 for fact in base.values() if _matches(fact, others) and _matches(fact, Filters(**{facet: (value,)}))
+            )
+            # A place is listed only where something is held; online offers count everywhere.
+            unlisted = (
+                sum(1 for fact in base.values() if _matches(fact, others) and fact[facet] == {"online"})
+                if facet in ("region", "municipality")
+                else 0
+            )
+            assert counted.get(value, unlisted) == brute, (facet, value, filters, text)
+
+
+def test_the_fixture_has_offers_that_are_not_public(catalogue):
+    assert len(catalogue) < Offer.objects.count()
+    assert len(catalogue) > 30

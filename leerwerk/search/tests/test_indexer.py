@@ -1,0 +1,125 @@
+"""The index follows the database: what changed is applied, a missing or outdated index is
+rebuilt, and only one process writes."""
+
+import io
+import json
+
+import pytest
+from django.core.management import call_command
+
+from leerwerk.catalogue.services.offers import edit_offer, withdraw_offer
+from leerwerk.catalogue.services.providers import admit_provider, suspend_provider
+from leerwerk.catalogue.tests.factories import OfferFactory, ProviderFactory, RunFactory
+from leerwerk.regions.models import Municipality
+from leerwerk.search import engine
+from leerwerk.search.selectors import search_offers
+from leerwerk.search.services import rebuild_index, update_index
+
+
+def titles(text=""):
+    return sorted(hit.title for hit in search_offers(text=text, page_size=100).hits)
+
+
+@pytest.fixture
+def indexed(db):
+    provider = ProviderFactory(name="Zuidwest College")
+    OfferFactory(provider=provider, title="Heftruck rijden")
+    OfferFactory(provider=provider, title="Lassen voor beginners")
+    rebuild_index()
+    return provider
+
+
+def test_update_adds_new_offers(indexed):
+    OfferFactory(title="Barista")
+    report = update_index()
+    assert (report.rebuilt, report.indexed, report.removed) == (False, 1, 0)
+    assert titles() == ["Barista", "Heftruck rijden", "Lassen voor beginners"]
+
+
+def test_update_applies_changes_and_withdrawals(indexed):
+    heftruck = indexed.offers.get(title="Heftruck rijden")
+    edit_offer(offer=heftruck, changes={"title": "Reachtruck rijden"})
+    withdraw_offer(offer=indexed.offers.get(title="Lassen voor beginners"))
+    report = update_index()
+    assert (report.indexed, report.removed) == (1, 1)
+    assert titles() == ["Reachtruck rijden"]
+    assert titles("heftruck") == []
+
+
+def test_a_new_run_place_is_searchable_after_an_update(indexed):
+    offer = indexed.offers.get(title="Heftruck rijden")
+    place = Municipality.objects.get(code="GM0796")
+    RunFactory(offer=offer, municipality=place)
+    edit_offer(offer=offer, changes={})  # the offer's runs changed: the offer is saved
+    update_index()
+    hit = search_offers(text="heftruck").hits[0]
+    assert [run.place for run in hit.runs] == ["'s-Hertogenbosch"]
+
+
+def test_a_suspended_provider_leaves_the_search_and_comes_back_when_admitted(indexed):
+    OfferFactory(title="Barista")
+    update_index()
+    suspend_provider(provider=indexed)
+    assert update_index().removed == 2
+    assert titles() == ["Barista"]
+    admit_provider(provider=indexed)
+    assert update_index().indexed == 2
+    assert titles() == ["Barista", "Heftruck rijden", "Lassen voor beginners"]
+
+
+def test_an_update_without_changes_indexes_nothing(indexed):
+    OfferFactory(title="Barista")
+    assert update_index().indexed == 1
+    # The offer is still inside the safety window, but it was indexed as it is now.
+    assert update_index().indexed == 0
+
+
+def test_without_an_index_the_update_builds_one(db):
+    OfferFactory(title="Barista")
+    assert engine.current_build() is None
+    report = update_index()
+    assert report.rebuilt
+    assert titles() == ["Barista"]
+
+
+@pytest.mark.parametrize("change", [{"schema_version": 0}, {"year": 1999}])
+def test_an_index_of_another_schema_or_year_is_rebuilt(indexed, change):
+    build = engine.current_build()
+    assert build is not None
+    build.meta.update(change)
+    build.write_meta()
+    engine.reader.forget()
+    assert update_index().rebuilt
+    assert engine.current_build().name != build.name
+    assert titles() == ["Heftruck rijden", "Lassen voor beginners"]
+
+
+def test_only_one_process_writes(indexed):
+    with engine.writer_lock(wait=False), pytest.raises(engine.WriterBusyError):
+        update_index()
+
+
+def test_a_rebuild_switches_at_once_and_keeps_a_previous_build(indexed):
+    first = engine.current_name()
+    OfferFactory(title="Barista")
+    rebuild_index()
+    second = engine.current_name()
+    rebuild_index()
+    builds = sorted(path.name for path in (engine.root() / "builds").iterdir())
+    assert first not in builds
+    assert builds == sorted([second, engine.current_name()])
+    meta = json.loads((engine.root() / "builds" / engine.current_name() / engine.META).read_text())
+    assert meta["schema_version"] == engine.SCHEMA_VERSION
+
+
+def test_the_indexer_command_catches_up_once(db):
+    OfferFactory(title="Barista")
+    call_command("run_search_indexer", "--once", stdout=io.StringIO())
+    assert titles() == ["Barista"]
+
+
+def test_the_rebuild_command_reports_what_it_built(indexed):
+    out = io.StringIO()
+    call_command("rebuild_search_index", stdout=out)
+    assert "2" in out.getvalue()
+    assert titles() == ["Heftruck rijden", "Lassen voor beginners"]
