@@ -4,7 +4,8 @@ Text: every word becomes a group of alternatives: its terms in the title (weight
 and in the body, the parts of a compound ("zorgmedewerker" → zorg, medewerker), and its
 synonyms (weighted ×0.5). Three of every four words must match (all of one or two).
 With `fuzzy`, words of five letters or more also match with one typo, of eight or more
-with two (in the plain, unstemmed text).
+with two (as written in the titles, and as analysed in the texts, so also inside the
+offers' compounds).
 
 Filters: the choices within one facet are alternatives (OR); facets combine (AND). A
 chosen region or municipality also lets through offers that are only online, which can
@@ -94,9 +95,19 @@ def _word_group(build: Build, word: str, *, fuzzy: bool) -> tantivy.Query | None
             alternatives.append(tantivy.Query.boost_query(together, SYNONYM_BOOST))
     folded = analysis.fold(word)
     if fuzzy and len(folded) >= 5:
+        # The word as written against the titles' words ("verplegkunde" → verpleegkunde),
+        # and its analysed terms against the texts' terms, where compounds are split
+        # ("heftuck" → heftruck, part of "heftruckchauffeur").
         distance = 2 if len(folded) >= 8 else 1
-        alternatives.append(tantivy.Query.fuzzy_term_query(build.schema, "plain", folded, distance=distance))
+        alternatives.append(tantivy.Query.boost_query(_fuzzy(build, "title_plain", folded, distance), TITLE_BOOST))
+        near = [_fuzzy(build, "body", token, distance) for token in _terms(build, word) if len(token) >= 4]
+        if near:
+            alternatives.append(_all_of(near))
     return _any_of(alternatives) if alternatives else None
+
+
+def _fuzzy(build: Build, field: str, token: str, distance: int) -> tantivy.Query:
+    return tantivy.Query.fuzzy_term_query(build.schema, field, token, distance=distance, transposition_cost_one=True)
 
 
 def text_query(build: Build, text: str, *, fuzzy: bool = False) -> tantivy.Query | None:

@@ -9,6 +9,7 @@ choices within a facet are alternatives), under every other facet's choices and 
 """
 
 import json
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -124,7 +125,9 @@ def search_offers(
     wanted = text_query(build, text)
     chosen = filter_query(build, filters, today)
     hits, total = _search(searcher, combined(build, wanted, chosen, place_preference(build, filters)), results)
-    if total < FEW and text.strip():
+    # Typos are tolerated when the text alone (whatever the filters) finds little, so that
+    # a filter never changes which words count as found.
+    if text.strip() and (_count(searcher, combined(build, wanted, [])) if chosen else total) < FEW:
         fuzzy = text_query(build, text, fuzzy=True)
         more_hits, more = _search(searcher, combined(build, fuzzy, chosen, place_preference(build, filters)), results)
         if more > total:
@@ -188,12 +191,32 @@ def _hits(searcher: tantivy.Searcher, addresses: Sequence[tantivy.DocAddress]) -
 def _buckets(searcher: tantivy.Searcher, query: tantivy.Query, facets: Sequence[str]) -> dict[str, dict[str, int]]:
     if not facets:
         return {}
-    specification = {facet: {"terms": {"field": field_of(facet), "size": MAX_FACET_VALUES}} for facet in facets}
+    fields = [field for facet in facets for field in _count_fields(facet)]
+    specification = {field: {"terms": {"field": field, "size": MAX_FACET_VALUES}} for field in fields}
     answer = searcher.aggregate(query, specification)
-    return {
-        facet: {bucket["key"]: int(bucket["doc_count"]) for bucket in answer.get(facet, {}).get("buckets", [])}
-        for facet in facets
+    buckets = {
+        field: [(bucket["key"], int(bucket["doc_count"])) for bucket in answer.get(field, {}).get("buckets", [])]
+        for field in fields
     }
+    counts: dict[str, dict[str, int]] = {}
+    for facet in facets:
+        values = counts[facet] = defaultdict(int)
+        for field in _count_fields(facet):
+            for key, count in buckets[field]:
+                # A set of values ("employer+uwv") counts for each of them.
+                for value in key.split(engine.SEPARATOR) if facet in engine.SET_FACETS else (key,):
+                    if value != engine.NONE:
+                        values[value] += count
+    return counts
+
+
+def _count_fields(facet: str) -> tuple[str, ...]:
+    """The fast fields whose values count for a facet (see engine.SINGLE_FACETS)."""
+    if facet in engine.SET_FACETS:
+        return (f"{facet}_set",)
+    if facet in engine.PLACE_FACETS:
+        return tuple(facet + position for position in engine.PLACE_POSITIONS)
+    return (field_of(facet),)
 
 
 def _facets(
@@ -236,17 +259,26 @@ def _spelling(build: engine.Build, searcher: tantivy.Searcher, text: str) -> str
     corrected = []
     changed = False
     for word in analysis.words(text):
-        replacement = word if searcher.doc_freq("plain", word) or len(word) < 4 else _closest(searcher, word)
+        replacement = word if len(word) < 4 or _known(build, searcher, word) else _closest(searcher, word)
         changed = changed or replacement != word
         corrected.append(replacement)
     return " ".join(corrected) if changed else ""
 
 
+def _known(build: engine.Build, searcher: tantivy.Searcher, word: str) -> bool:
+    """The word occurs in some offer: in a title as written, or in a text as analysed."""
+    if searcher.doc_freq("title_plain", word):
+        return True
+    terms = [token for token in build.analyzer.analyze(analysis.prepare(word)) if token]
+    return bool(terms) and all(searcher.doc_freq("body", term) for term in terms)
+
+
 def _closest(searcher: tantivy.Searcher, word: str) -> str:
+    """The most common word of the offers' titles within one or two typos of `word`."""
     limit = 2 if len(word) >= 8 else 1
     best: tuple[int, int, str] | None = None
     for prefix in (word[:2], word[:1]):
-        for term, frequency in searcher.terms_with_prefix("plain", prefix):
+        for term, frequency in searcher.terms_with_prefix("title_plain", prefix):
             if abs(len(term) - len(word)) > limit:
                 continue
             distance = _distance(word, term, limit)

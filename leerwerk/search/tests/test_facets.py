@@ -45,11 +45,11 @@ def catalogue(db):
             level=rng.choice(LEVELS),
             sector=rng.choice(SECTORS),
             delivery=rng.choice(DELIVERIES),
-            funding_options=sorted(set(rng.sample(FUNDING, rng.randint(0, 2)))),
+            funding_options=sorted(set(rng.sample(FUNDING, rng.randint(0, 3)))),
             price_cents=rng.choice(PRICES),
             status=rng.choice(["published"] * 9 + ["withdrawn"]),
         )
-        for _run in range(rng.randint(0, 3)):
+        for _run in range(rng.randint(0, 5)):
             if rng.random() < 0.2:
                 RunFactory(offer=offer, anytime=True, schedule=rng.choice(SCHEDULES))
             else:
@@ -127,6 +127,13 @@ _choices = {
 filter_sets = st.fixed_dictionaries(
     {facet: st.lists(st.sampled_from(values), max_size=2, unique=True).map(tuple) for facet, values in _choices.items()}
 ).map(lambda chosen: Filters(**chosen))
+
+
+def test_the_catalogue_has_offers_with_several_values_per_facet(catalogue):
+    """The index keeps an offer's places as the first two and the rest, and its funding
+    options as one set: the brute-force test below must meet offers with three or more."""
+    for facet in ("region", "municipality", "funding", "schedule"):
+        assert any(len(fact[facet]) >= 3 for fact in catalogue.values()), facet
 
 
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
