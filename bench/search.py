@@ -28,19 +28,21 @@ import random
 import shutil
 import socket
 import statistics
+import string
 import subprocess
 import sys
 import tempfile
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
+from zoneinfo import ZoneInfo
 
 ROOT = Path(__file__).resolve().parent.parent
-TODAY = date(2026, 11, 23)
+TODAY = datetime.now(ZoneInfo("Europe/Amsterdam")).date()  # the site's day, as the index has it
 PROVIDERS = 50
 K1, B, TITLE_WEIGHT = 1.2, 0.75, 3
 
@@ -60,7 +62,9 @@ def _setup(folder: Path) -> dict[str, str]:
     django.setup()
     from django.conf import settings
 
-    settings.SEARCH_INDEX_DIR = environment["SEARCH_INDEX_DIR"]  # the test settings pick a folder of their own
+    # The test settings pick an index folder of their own and a small writer heap.
+    settings.SEARCH_INDEX_DIR = environment["SEARCH_INDEX_DIR"]
+    settings.SEARCH_WRITER_HEAP_BYTES = 500_000_000  # the production default
     return environment
 
 
@@ -205,9 +209,11 @@ class MatrixSearch:
             )
             self.values[facet] = values
             self.members[facet] = matrix
-        ends = {"this_month": TODAY.replace(day=30), "three_months": TODAY + timedelta(days=92)}
+        from leerwerk.search.query import end_of_month, months_later
+
+        ends = {"this_month": end_of_month(TODAY), "three_months": months_later(TODAY, 3)}
         self.start = {
-            period: np.array([any(TODAY <= day <= until for day in d.starts) for d in documents])
+            period: np.array([d.next_start is not None and d.next_start <= until for d in documents])
             for period, until in ends.items()
         }
         self.start["anytime"] = np.array([d.anytime for d in documents])
@@ -297,7 +303,7 @@ def _measure_latency(queries: dict[str, list[Query]]) -> None:
     from leerwerk.search.documents import documents_for
 
     start = time.perf_counter()
-    documents = list(documents_for())
+    documents = list(documents_for(today=TODAY))
     baseline = MatrixSearch(documents)
     print(f"Baseline matrix built in {time.perf_counter() - start:.1f} s ({len(baseline.vocabulary)} words)")
     print(
@@ -343,24 +349,26 @@ def _measure_visibility(environment: dict[str, str], trials: int) -> None:
     from leerwerk.catalogue.services.offers import edit_offer
     from leerwerk.search.selectors import search_offers
 
+    log = Path(environment["VAR_DIR"]) / "indexer.log"
     indexer = subprocess.Popen(
         [sys.executable, "manage.py", "run_search_indexer"],
         cwd=ROOT,
         env=_production(environment),
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stderr=log.open("w"),
     )
     try:
         time.sleep(2)  # the indexer catches up
         offers = list(Offer.objects.filter(status="published").order_by("pk")[:trials])
         delays = []
         for number, offer in enumerate(offers):
-            marker = f"zichtbaarheidstest{number}x"
+            # A word of its own per change, far from the others (typo tolerance would find those).
+            marker = "".join(random.Random(number).choices(string.ascii_lowercase, k=14))  # noqa: S311
             start = time.perf_counter()
             edit_offer(offer=offer, changes={"title": f"{offer.title} {marker}"})
             while not _finds(search_offers(text=marker, today=TODAY), offer.pk):
                 if time.perf_counter() - start > 30:
-                    raise RuntimeError("a change did not become findable within 30 s")
+                    raise RuntimeError(f"a change did not become findable within 30 s:\n{log.read_text()[-3000:]}")
                 time.sleep(0.01)
             delays.append(time.perf_counter() - start)
         print(

@@ -5,6 +5,9 @@ provider and the Dutch names of the offer's level, sector, form, parts of the da
 places, so that "excel cursus avond" or "heftruck oss" find what they mean) and the facet
 values. Places and regions are those of the offer's runs in the current year's regional
 composition; an offer without a located run counts as "online" (available anywhere).
+Of the start dates only the next one counts (the first on or after the build's day): an
+offer starts within a period from today exactly when its next start does. The indexer
+indexes an offer again when its next start has passed (services.update_index).
 
 Public surface: `SearchDocument`, `documents_for`, `PRICE_BANDS`, `price_band`."""
 
@@ -52,15 +55,15 @@ class SearchDocument:
     schedule: list[str] = field(default_factory=list)
     region: list[str] = field(default_factory=list)
     municipality: list[str] = field(default_factory=list)
-    starts: list[date] = field(default_factory=list)
+    next_start: date | None = None
     anytime: bool = False
     # What a result shows, kept in the index so that a page of results needs no database.
     card: dict[str, object] = field(default_factory=dict)
 
 
-def documents_for(offer_ids: Sequence[int] | None = None) -> Iterator[SearchDocument]:
+def documents_for(offer_ids: Sequence[int] | None = None, *, today: date) -> Iterator[SearchDocument]:
     """The documents of the public offers among `offer_ids` (all public offers when None),
-    a batch of 2,000 offers at a time in three queries."""
+    as of `today`, a batch of 2,000 offers at a time in three queries."""
     places = list_places(year=current_year())
     offers = public_offers().order_by("pk")
     if offer_ids is not None:
@@ -77,7 +80,7 @@ def documents_for(offer_ids: Sequence[int] | None = None) -> Iterator[SearchDocu
             )
         }
     for start in range(0, len(ids), BATCH):
-        yield from _batch(ids[start : start + BATCH], places, labels)
+        yield from _batch(ids[start : start + BATCH], places, labels, today)
 
 
 def _run_order(run: tuple[date | None, bool, str | None, str]) -> tuple[bool, date]:
@@ -85,7 +88,7 @@ def _run_order(run: tuple[date | None, bool, str | None, str]) -> tuple[bool, da
 
 
 def _batch(
-    ids: Sequence[int], places: dict[str, tuple[str, str, str]], labels: dict[str, dict[str, str]]
+    ids: Sequence[int], places: dict[str, tuple[str, str, str]], labels: dict[str, dict[str, str]], today: date
 ) -> Iterable[SearchDocument]:
     rows = Offer.objects.filter(pk__in=ids).values_list(
         "pk",
@@ -136,7 +139,7 @@ def _batch(
             schedule=schedules,
             region=regions or [ONLINE],
             municipality=codes or [ONLINE],
-            starts=sorted({start for start, _anytime, _code, _schedule in offer_runs if start}),
+            next_start=min((start for start, *_rest in offer_runs if start and start >= today), default=None),
             anytime=any(anytime for _start, anytime, _code, _schedule in offer_runs),
             card={
                 "title": title,

@@ -30,7 +30,7 @@ from leerwerk.search import analysis
 from leerwerk.search.documents import SearchDocument
 from leerwerk.search.vocabulary import Vocabulary
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 8
 # Filters are term queries on these fields (raw values; several per offer where it has several).
 FILTER_FIELDS = (
     "level",
@@ -86,7 +86,7 @@ def build_schema() -> tantivy.Schema:
     for name in PLACE_FACETS:
         for position in PLACE_POSITIONS:
             builder.add_text_field(name + position, tokenizer_name="raw", index_option="basic", fast=True)
-    builder.add_date_field("starts", indexed=True, fast=True)
+    builder.add_integer_field("next_start", indexed=True, fast=True)  # days since 1970-01-01
     builder.add_integer_field("price", indexed=True, fast=True)
     builder.add_bytes_field("card", stored=True, indexed=False)
     return builder.build()
@@ -192,7 +192,9 @@ def add_document(writer: tantivy.IndexWriter, document: SearchDocument) -> None:
     item = tantivy.Document()
     item.add_unsigned("id", document.id)
     item.add_text("title", analysis.prepare(document.title))
-    item.add_text("body", analysis.prepare(document.body))
+    # The body holds the title too: a word is found through one term (fast to intersect
+    # with other words), and the title field only adds to the score.
+    item.add_text("body", analysis.prepare(f"{document.title}\n{document.body}"))
     item.add_text("title_plain", document.title)
     item.add_text("title_sort", analysis.fold(document.title)[:200])
     for name in ("level", "sector", "delivery", "provider_kind", "price_band"):
@@ -206,8 +208,8 @@ def add_document(writer: tantivy.IndexWriter, document: SearchDocument) -> None:
         for number, value in enumerate(getattr(document, name)):
             item.add_text(name + PLACE_POSITIONS[min(number, 2)], value)
     item.add_text("anytime", "yes" if document.anytime else "no")
-    for start in document.starts:
-        item.add_date("starts", datetime(start.year, start.month, start.day, tzinfo=UTC))
+    if document.next_start is not None:
+        item.add_integer("next_start", day_number(document.next_start))
     item.add_integer("price", document.price_cents if document.price_cents is not None else 2**62)
     item.add_bytes("card", _CARD.encode({"id": document.id, **document.card}).encode())
     writer.add_document(item)
@@ -247,5 +249,19 @@ def is_usable(build: Build | None, *, year: int) -> bool:
     return bool(build and build.meta.get("schema_version") == SCHEMA_VERSION and build.meta.get("year") == year)
 
 
-def day(value: date) -> datetime:
-    return datetime(value.year, value.month, value.day, tzinfo=UTC)
+def offers_starting_before(build: Build, value: date) -> list[int]:
+    """The offers in `build` whose next start lies before `value`."""
+    query = tantivy.Query.range_query(build.schema, "next_start", tantivy.FieldType.Integer, 0, day_number(value) - 1)
+    searcher = build.index.searcher()
+    count = int(getattr(searcher.search(query, 1, count=True), "count", 0) or 0)
+    if not count:
+        return []
+    return [int(searcher.doc(address)["id"][0]) for _score, address in searcher.search(query, count).hits]
+
+
+def day_number(value: date) -> int:
+    """How the index holds a date: days since 1970-01-01."""
+    return (value - _EPOCH).days
+
+
+_EPOCH = date(1970, 1, 1)

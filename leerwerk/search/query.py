@@ -2,7 +2,8 @@
 
 Text: every word becomes a group of alternatives: its terms in the title (weighted ×3)
 and in the body, the parts of a compound ("zorgmedewerker" → zorg, medewerker), and its
-synonyms (weighted ×0.5). Three of every four words must match (all of one or two).
+synonyms (weighted ×0.5). Function words ("in", "de", "voor") are left out. Three of
+every four words must match (all of one, two or three).
 With `fuzzy`, words of five letters or more also match with one typo, of eight or more
 with two (as written in the titles, and as analysed in the texts, so also inside the
 offers' compounds).
@@ -21,14 +22,55 @@ import tantivy
 
 from leerwerk.search import analysis
 from leerwerk.search.documents import ONLINE
-from leerwerk.search.engine import Build, day
+from leerwerk.search.engine import Build, day_number
 
 Occur = tantivy.Occur
 TITLE_BOOST = 3.0
 SYNONYM_BOOST = 0.5
 PLACE_BOOST = 2.0
+FREQUENT_SHARE = 0.05  # words in more than this share of the offers are not widened with synonyms
 LIST_FACETS = ("level", "sector", "delivery", "funding", "schedule", "provider_kind", "region", "municipality", "price")
 START_PERIODS = ("this_month", "three_months", "anytime")
+
+
+# Words that say nothing about an offer ("medewerker in de zorg" means medewerker and
+# zorg); left out of a query unless it has no other words.
+FUNCTION_WORDS = frozenset(
+    [
+        "aan",
+        "al",
+        "als",
+        "bij",
+        "dat",
+        "de",
+        "die",
+        "dit",
+        "door",
+        "een",
+        "en",
+        "het",
+        "hoe",
+        "in",
+        "is",
+        "je",
+        "met",
+        "na",
+        "naar",
+        "niet",
+        "of",
+        "om",
+        "op",
+        "over",
+        "te",
+        "tot",
+        "uit",
+        "van",
+        "voor",
+        "wat",
+        "wie",
+        "zo",
+    ]
+)
 
 
 @dataclass(frozen=True)
@@ -77,22 +119,31 @@ def _terms(build: Build, phrase: str) -> list[str]:
     return [token for token in build.analyzer.analyze(analysis.prepare(phrase)) if token]
 
 
-def _word_group(build: Build, word: str, *, fuzzy: bool) -> tantivy.Query | None:
+def _word_group(build: Build, searcher: tantivy.Searcher, word: str, *, fuzzy: bool) -> tantivy.Query | None:
     alternatives: list[tantivy.Query] = []
+    tokens = _terms(build, word)
     # The parts of a compound are all needed: "zorgmedewerker" means zorg and medewerker.
+    # Each is found in the body (which holds the title too); in the title it scores more.
     parts = [
-        _any_of([tantivy.Query.boost_query(_term(build, "title", token), TITLE_BOOST), _term(build, "body", token)])
-        for token in _terms(build, word)
+        tantivy.Query.boolean_query(
+            [
+                (Occur.Must, _term(build, "body", token)),
+                (Occur.Should, tantivy.Query.boost_query(_term(build, "title", token), TITLE_BOOST)),
+            ]
+        )
+        for token in tokens
     ]
     if parts:
         alternatives.append(_all_of(parts))
-    for synonym in build.vocabulary.widen(word):
-        tokens = _terms(build, synonym)
-        if tokens:
-            together = _all_of(
-                [_any_of([_term(build, "title", token), _term(build, "body", token)]) for token in tokens]
-            )
-            alternatives.append(tantivy.Query.boost_query(together, SYNONYM_BOOST))
+    # A word that many offers have needs no synonyms to be found, and widening it would
+    # make every query with it slow.
+    frequent = searcher.num_docs * FREQUENT_SHARE
+    if not tokens or min(searcher.doc_freq("body", token) for token in tokens) < frequent:
+        for synonym in build.vocabulary.widen(word):
+            synonym_tokens = _terms(build, synonym)
+            if synonym_tokens:
+                together = _all_of([_term(build, "body", token) for token in synonym_tokens])
+                alternatives.append(tantivy.Query.boost_query(together, SYNONYM_BOOST))
     folded = analysis.fold(word)
     if fuzzy and len(folded) >= 5:
         # The word as written against the titles' words ("verplegkunde" → verpleegkunde),
@@ -100,7 +151,9 @@ def _word_group(build: Build, word: str, *, fuzzy: bool) -> tantivy.Query | None
         # ("heftuck" → heftruck, part of "heftruckchauffeur").
         distance = 2 if len(folded) >= 8 else 1
         alternatives.append(tantivy.Query.boost_query(_fuzzy(build, "title_plain", folded, distance), TITLE_BOOST))
-        near = [_fuzzy(build, "body", token, distance) for token in _terms(build, word) if len(token) >= 4]
+        # One typo only in the texts: their terms are stemmed and marked ("gq", see
+        # analysis.keep_ge), so two edits would join "begeleiding" and "beleid".
+        near = [_fuzzy(build, "body", token, 1) for token in _terms(build, word) if len(token) >= 4]
         if near:
             alternatives.append(_all_of(near))
     return _any_of(alternatives) if alternatives else None
@@ -113,15 +166,20 @@ def _fuzzy(build: Build, field: str, token: str, distance: int) -> tantivy.Query
 def text_query(build: Build, text: str, *, fuzzy: bool = False) -> tantivy.Query | None:
     """None when the text has no words (then everything matches)."""
     words = analysis.words(text)[:12]
-    groups = [group for word in words if (group := _word_group(build, word, fuzzy=fuzzy)) is not None]
     whole = build.vocabulary.widen(text) if len(words) > 1 else []
+    words = [word for word in words if word not in FUNCTION_WORDS] or words
+    searcher = build.index.searcher()
+    groups = [group for word in words if (group := _word_group(build, searcher, word, fuzzy=fuzzy)) is not None]
     if not groups:
         return None
     if len(groups) == 1 and not whole:
         return groups[0]
     needed = len(groups) if len(groups) <= 2 else math.ceil(0.75 * len(groups))
-    clauses = [(Occur.Should, group) for group in groups]
-    query = tantivy.Query.boolean_query(clauses, minimum_number_should_match=needed)
+    if needed == len(groups):  # all of them: an intersection, much faster than "n of m"
+        query = tantivy.Query.boolean_query([(Occur.Must, group) for group in groups])
+    else:
+        clauses = [(Occur.Should, group) for group in groups]
+        query = tantivy.Query.boolean_query(clauses, minimum_number_should_match=needed)
     if whole:  # the whole query is a known phrase ("eerste hulp"): its synonyms count too
         synonyms = [_all_of([_term(build, "body", t) for t in _terms(build, s)]) for s in whole if _terms(build, s)]
         query = _any_of([query, *[tantivy.Query.boost_query(s, SYNONYM_BOOST) for s in synonyms]])
@@ -132,7 +190,9 @@ def _start_query(build: Build, period: str, today: date) -> tantivy.Query:
     if period == "anytime":
         return _term(build, "anytime", "yes")
     until = end_of_month(today) if period == "this_month" else months_later(today, 3)
-    return tantivy.Query.range_query(build.schema, "starts", tantivy.FieldType.Date, day(today), day(until))
+    return tantivy.Query.range_query(
+        build.schema, "next_start", tantivy.FieldType.Integer, day_number(today), day_number(until)
+    )
 
 
 def end_of_month(today: date) -> date:

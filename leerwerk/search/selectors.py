@@ -13,6 +13,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 import tantivy
 from django.utils import timezone
@@ -24,9 +25,10 @@ from leerwerk.search.query import (
     START_PERIODS,
     Filters,
     combined,
-    facet_query,
+    end_of_month,
     field_of,
     filter_query,
+    months_later,
     place_preference,
     text_query,
 )
@@ -188,21 +190,30 @@ def _hits(searcher: tantivy.Searcher, addresses: Sequence[tantivy.DocAddress]) -
     return hits
 
 
-def _buckets(searcher: tantivy.Searcher, query: tantivy.Query, facets: Sequence[str]) -> dict[str, dict[str, int]]:
+def _buckets(
+    searcher: tantivy.Searcher, query: tantivy.Query, facets: Sequence[str], today: date
+) -> dict[str, dict[str, int]]:
+    """The counts of the values of `facets` among the offers that `query` finds, in one
+    aggregation (one pass over them)."""
     if not facets:
         return {}
-    fields = [field for facet in facets for field in _count_fields(facet)]
-    specification = {field: {"terms": {"field": field, "size": MAX_FACET_VALUES}} for field in fields}
+    fields = [name for facet in facets if facet != "start" for name in _count_fields(facet)]
+    specification: dict[str, Any] = {name: {"terms": {"field": name, "size": MAX_FACET_VALUES}} for name in fields}
+    if "start" in facets:
+        specification.update(_start_specification(today))
     answer = searcher.aggregate(query, specification)
     buckets = {
-        field: [(bucket["key"], int(bucket["doc_count"])) for bucket in answer.get(field, {}).get("buckets", [])]
-        for field in fields
+        name: [(bucket["key"], int(bucket["doc_count"])) for bucket in answer.get(name, {}).get("buckets", [])]
+        for name in fields
     }
     counts: dict[str, dict[str, int]] = {}
     for facet in facets:
+        if facet == "start":
+            counts[facet] = _start_counts(answer)
+            continue
         values = counts[facet] = defaultdict(int)
-        for field in _count_fields(facet):
-            for key, count in buckets[field]:
+        for name in _count_fields(facet):
+            for key, count in buckets[name]:
                 # A set of values ("employer+uwv") counts for each of them.
                 for value in key.split(engine.SEPARATOR) if facet in engine.SET_FACETS else (key,):
                     if value != engine.NONE:
@@ -219,16 +230,43 @@ def _count_fields(facet: str) -> tuple[str, ...]:
     return (field_of(facet),)
 
 
+def _start_specification(today: date) -> dict[str, Any]:
+    """The start periods from the next start: this month is [today, end of the month],
+    within three months adds (end of the month, three months later]."""
+    first, month_end = engine.day_number(today), engine.day_number(end_of_month(today)) + 1
+    ranges = [
+        {"key": "this_month", "from": first, "to": month_end},
+        {"key": "later", "from": month_end, "to": engine.day_number(months_later(today, 3)) + 1},
+    ]
+    return {
+        "start_next": {"range": {"field": "next_start", "ranges": ranges}},
+        "start_anytime": {"terms": {"field": "anytime", "size": 2}},
+    }
+
+
+def _start_counts(answer: dict[str, Any]) -> dict[str, int]:
+    ranges = {bucket["key"]: int(bucket["doc_count"]) for bucket in answer["start_next"]["buckets"]}
+    anytime = {bucket["key"]: int(bucket["doc_count"]) for bucket in answer["start_anytime"]["buckets"]}
+    return {
+        "this_month": ranges.get("this_month", 0),
+        "three_months": ranges.get("this_month", 0) + ranges.get("later", 0),
+        "anytime": anytime.get("yes", 0),
+    }
+
+
 def _facets(
     build: engine.Build, searcher: tantivy.Searcher, wanted: tantivy.Query | None, filters: Filters, today: date
 ) -> dict[str, list[FacetCount]]:
+    """Each facet's counts under every chosen filter but its own (choices within a facet
+    are alternatives): one aggregation for the facets without a choice, one per chosen facet."""
     chosen = filters.chosen()
     everything = combined(build, wanted, filter_query(build, filters, today))
-    counts = _buckets(searcher, everything, [facet for facet in LIST_FACETS if facet not in chosen])
-    for facet in LIST_FACETS:
+    all_facets = (*LIST_FACETS, "start")
+    counts = _buckets(searcher, everything, [facet for facet in all_facets if facet not in chosen], today)
+    for facet in all_facets:
         if facet in chosen:
             others = combined(build, wanted, filter_query(build, filters.without(facet), today))
-            counts.update(_buckets(searcher, others, [facet]))
+            counts.update(_buckets(searcher, others, [facet], today))
     facets: dict[str, list[FacetCount]] = {}
     for facet in LIST_FACETS:
         values = counts.get(facet, {})
@@ -241,15 +279,7 @@ def _facets(
             (FacetCount(value, count, value in selected) for value, count in items.items()),
             key=lambda item: (-item.count, item.value),
         )
-    others = combined(build, wanted, filter_query(build, filters.without("start"), today))
-    facets["start"] = [
-        FacetCount(
-            period,
-            _count(searcher, combined(build, None, [others, facet_query(build, "start", [period], today)])),
-            period in filters.start,
-        )
-        for period in START_PERIODS
-    ]
+    facets["start"] = [FacetCount(period, counts["start"][period], period in filters.start) for period in START_PERIODS]
     return facets
 
 

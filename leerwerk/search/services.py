@@ -13,7 +13,7 @@ picks up everything that moved since its watermark (docs/adr/0012)."""
 
 import logging
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from django.db.models import Max
 from django.utils import timezone
@@ -51,20 +51,26 @@ def _watermark_now() -> datetime:
 def rebuild_index() -> UpdateReport:
     """Build aside, then switch: searches keep using the old index until the new one is done."""
     with engine.writer_lock(wait=True):
-        return _rebuild()
+        return _rebuild(timezone.localdate())
 
 
-def _rebuild() -> UpdateReport:
+def _rebuild(today: date) -> UpdateReport:
     watermark = _watermark_now()
     vocabulary = build_vocabulary(
         titles=Offer.objects.filter(status=Offer.Status.PUBLISHED).values_list("title", flat=True).iterator(),
         occupation_labels=list_occupation_labels(),
     )
     build, writer = engine.new_build(
-        vocabulary, {"year": current_year(), "watermark": watermark.isoformat(), "recent": _recent(watermark)}
+        vocabulary,
+        {
+            "year": current_year(),
+            "day": today.isoformat(),
+            "watermark": watermark.isoformat(),
+            "recent": _recent(watermark),
+        },
     )
     count = 0
-    for document in documents_for():
+    for document in documents_for(today=today):
         engine.add_document(writer, document)
         count += 1
     writer.commit()
@@ -74,26 +80,31 @@ def _rebuild() -> UpdateReport:
     return UpdateReport(rebuilt=True, indexed=count)
 
 
-def update_index() -> UpdateReport:
+def update_index(*, today: date | None = None) -> UpdateReport:
     """Raises engine.WriterBusyError when a rebuild (or another indexer) is writing."""
+    today = today or timezone.localdate()
     with engine.writer_lock(wait=False):
         build = engine.open_build(engine.current_name() or "")
         if not engine.is_usable(build, year=current_year()):
-            return _rebuild()
+            return _rebuild(today)
         assert build is not None  # noqa: S101  (is_usable says so)
-        return _apply_changes(build)
+        return _apply_changes(build, today)
 
 
-def _apply_changes(build: engine.Build) -> UpdateReport:
+def _apply_changes(build: engine.Build, today: date) -> UpdateReport:
     since = datetime.fromisoformat(build.meta["watermark"]) - SAFETY_WINDOW
     recent: dict[str, str] = build.meta.get("recent", {})
     moved = _moved(since)
     todo = [pk for pk, updated in moved.items() if recent.get(str(pk)) != updated.isoformat()]
+    if build.meta.get("day") != today.isoformat():
+        # A new day: offers whose next start has passed get their following one.
+        todo = sorted({*todo, *engine.offers_starting_before(build, today)})
+        build.meta["day"] = today.isoformat()
     report = UpdateReport()
     if todo:
         writer = build.index.writer(heap_size=50_000_000, num_threads=1)
         engine.delete_documents(writer, build, todo)
-        documents = list(documents_for(todo))
+        documents = list(documents_for(todo, today=today))
         for document in documents:
             engine.add_document(writer, document)
         writer.commit()

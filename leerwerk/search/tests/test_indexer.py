@@ -1,11 +1,13 @@
 """The index follows the database: what changed is applied, a missing or outdated index is
 rebuilt, and only one process writes."""
 
+import datetime
 import io
 import json
 
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 
 from leerwerk.catalogue.services.offers import edit_offer, withdraw_offer
 from leerwerk.catalogue.services.providers import admit_provider, suspend_provider
@@ -123,3 +125,23 @@ def test_the_rebuild_command_reports_what_it_built(indexed):
     call_command("rebuild_search_index", stdout=out)
     assert "2" in out.getvalue()
     assert titles() == ["Heftruck rijden", "Lassen voor beginners"]
+
+
+def test_on_a_new_day_offers_whose_next_start_passed_are_indexed_again(db):
+    today = timezone.localdate()
+    soon_and_later = OfferFactory(title="Heftruck rijden")
+    RunFactory(offer=soon_and_later, starts_on=today + datetime.timedelta(days=10))
+    RunFactory(offer=soon_and_later, starts_on=today + datetime.timedelta(days=60))
+    RunFactory(offer=OfferFactory(title="Lassen"), starts_on=today + datetime.timedelta(days=70))
+    rebuild_index()
+    later = today + datetime.timedelta(days=40)
+
+    def within_three_months():
+        facets = search_offers(today=later).facets["start"]
+        return next(item.count for item in facets if item.value == "three_months")
+
+    assert within_three_months() == 1  # the index still holds the start of day 10
+    report = update_index(today=later)
+    assert (report.indexed, report.removed) == (1, 0)
+    assert within_three_months() == 2
+    assert update_index(today=later).indexed == 0  # once a day
