@@ -114,6 +114,8 @@ def _typo(word: str, rng: random.Random) -> str:
 
 
 def _generated_queries(count: int) -> list[Query]:
+    from synthetic import MARKER
+
     from leerwerk.catalogue.models import Offer
     from leerwerk.regions.models import LabourMarketRegion
     from leerwerk.search.analysis import words
@@ -131,7 +133,10 @@ def _generated_queries(count: int) -> list[Query]:
     }
     queries = []
     for number in range(count):
-        title_words = [word for word in words(titles[number]) if len(word) > 2] or ["opleiding"]
+        # Words of the title as people would type them: not the marker every synthetic title
+        # starts with ("[synthetisch]"), which would make a query that finds everything.
+        title = titles[number].removeprefix(MARKER)
+        title_words = [word for word in words(title) if len(word) > 2] or ["opleiding"]
         picked = rng.sample(title_words, min(len(title_words), rng.choice((1, 1, 2, 2, 3))))
         if rng.random() < 0.1:
             picked[0] = _typo(picked[0], rng)
