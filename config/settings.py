@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "leerwerk.components",
     "leerwerk.regions",
     "leerwerk.skills",
+    "leerwerk.analytics",
     "leerwerk.accounts",
     "leerwerk.catalogue",
     "leerwerk.search",
@@ -73,6 +74,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "leerwerk.analytics.middleware.measure",
     "allauth.account.middleware.AccountMiddleware",
     "leerwerk.accounts.middleware.require_mfa_for_staff",
     # Axes must come last: it turns a lockout into its response.
@@ -224,6 +226,11 @@ CATALOGUE_IMPORT_BACKGROUND_MIN_BYTES = env_int("CATALOGUE_IMPORT_BACKGROUND_MIN
 CATALOGUE_FEED_TIMEOUT_SECONDS = env_int("CATALOGUE_FEED_TIMEOUT_SECONDS", 30)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5_000_000
+
+# --- Residents' registrations ------------------------------------------------------------
+# Months an interest registration or advice request is kept before its personal data is
+# erased (`manage.py erase_expired_registrations`); the consent text says so.
+RESIDENT_DATA_RETENTION_MONTHS = env_int("RESIDENT_DATA_RETENTION_MONTHS", 12)
 
 # --- Search -------------------------------------------------------------------------
 # The tantivy index, derived from the database and rebuilt from it at any time (ADR 0004).

@@ -37,3 +37,5 @@ SECURE_HSTS_SECONDS = 0
 # Static files straight from the finders: no collectstatic before tests.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Measurement events wait in memory until flush_events(): no flusher thread, no writes in a page.
+ANALYTICS_BACKGROUND_FLUSH = False

@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from leerwerk.accounts import urls as accounts_urls
+from leerwerk.analytics import urls as analytics_urls
 from leerwerk.apidocs import urls as apidocs_urls
 from leerwerk.catalogue import urls as catalogue_urls
 from leerwerk.catalogue import workspace_urls as catalogue_workspace_urls
@@ -23,7 +24,8 @@ urlpatterns = [
     path("regios/", include((regions_urls.page_urls, "regions"))),
     path("", include((catalogue_urls.page_urls, "catalogue"))),
     path("werkplek/aanbod/", include((catalogue_workspace_urls.page_urls, "catalogue_workspace"))),
-    path("account/", include((accounts_urls.page_urls, "accounts"))),
+    path("werkplek/metingen/", include((analytics_urls.page_urls, "analytics"))),
+    path("", include((accounts_urls.page_urls, "accounts"))),
     path("account/", include("allauth.urls")),
     path("beheer/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -1,6 +1,8 @@
-"""Users (login by e-mail), organisations, and memberships that give a user a role in an
-organisation for a set of regions."""
+"""Users (login by e-mail), organisations, memberships that give a user a role in an
+organisation for a set of regions, and the e-mailed login links of residents."""
 
+import hashlib
+from datetime import timedelta
 from typing import Any, ClassVar
 
 from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
@@ -143,3 +145,44 @@ class Membership(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.user} – {self.get_role_display()} ({self.organisation or '-'})"
+
+
+class LoginLink(TimeStampedModel):
+    """A login link e-mailed to a resident (ADR 0014). The link carries a random nonce
+    signed by Django's `TimestampSigner`, which gives its age and refuses any change;
+    only the nonce's SHA-256 is kept here, so the table cannot be used to log in, and
+    `used_at` makes the link single-use. `nonce_hash` stays empty until the task has
+    sent the mail. Rows older than the rate-limit window are deleted.
+
+    Why not Django's `PasswordResetTokenGenerator`: it needs an existing user, and a
+    resident's account is made only when they first use a link; and the link carries no
+    e-mail address, which keeps addresses out of URLs and access logs."""
+
+    VALID_FOR = timedelta(minutes=15)
+    SIGNING_SALT = "leerwerk.accounts.login-link"
+
+    email = models.EmailField(_("e-mail address"))
+    # A keyed hash (HMAC) of the requester's IP address, for the rate limit per client.
+    client_hash = models.CharField(max_length=64, blank=True)
+    nonce_hash = models.CharField(max_length=64, blank=True)
+    used_at = models.DateTimeField(_("used"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("login link")
+        verbose_name_plural = _("login links")
+        indexes = [
+            models.Index(fields=["email", "created_at"], name="login_link_email_created"),
+            models.Index(fields=["client_hash", "created_at"], name="login_link_client_created"),
+            models.Index(fields=["created_at"], name="login_link_created"),
+        ]
+        constraints = [
+            models.UniqueConstraint(fields=["nonce_hash"], condition=~Q(nonce_hash=""), name="login_link_nonce_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"login link {self.pk}"
+
+    @staticmethod
+    def hash_nonce(nonce: str) -> str:
+        # The nonce holds 256 random bits: a plain hash cannot be reversed by guessing.
+        return hashlib.sha256(nonce.encode()).hexdigest()

@@ -1,8 +1,8 @@
 """Reads of the catalogue, and who may see what.
 
 Public surface:
-- public: `public_offers`, `list_public_offers`, `get_public_offer`, `list_public_providers`,
-  `get_public_provider`;
+- public: `public_offers`, `list_public_offers`, `get_public_offer`, `get_offer_for_residents`,
+  `list_related_offers`, `get_public_offer_url`, `list_public_providers`, `get_public_provider`;
 - provider API: `get_provider_offer`;
 - provider workspace: `list_providers_for_editor`, `get_provider_for_editor`,
   `list_provider_offers`, `get_offer_for_editor`, `list_import_runs`, `get_import_run`,
@@ -14,11 +14,14 @@ The one rule of the public catalogue lives in `public_offers`: an offer is publi
 is published and its provider is admitted. Every public page and endpoint starts there.
 """
 
+import operator
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date
+from functools import reduce
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Prefetch, Q, QuerySet, Value, When
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.functional import Promise
@@ -26,9 +29,11 @@ from django.utils.translation import gettext_lazy as _
 
 from leerwerk.accounts.models import Membership, Role, User
 from leerwerk.accounts.selectors import is_administrator
-from leerwerk.catalogue.models import ImportRun, Offer, Provider, ProviderToken, Run
+from leerwerk.catalogue.models import ImportRun, Offer, Provider, ProviderToken, Recognition, Run
+from leerwerk.catalogue.vocabulary import Sector
 
 MIN_DESCRIPTION_LENGTH = 100
+RELATED_CANDIDATES_PER_OFFER = 6  # rows read per related offer shown, to skip repeated titles
 
 
 def public_offers() -> QuerySet[Offer]:
@@ -55,6 +60,68 @@ def get_public_offer(*, offer_id: int) -> Offer:
         .prefetch_related(Prefetch("runs", queryset=runs), "provider__recognitions")
         .get(pk=offer_id)
     )
+
+
+def get_offer_for_residents(*, offer_id: int, today: date) -> Offer:
+    """The offer of the public offer page, with its provider. Its `runs` hold only the runs
+    a resident can still join (starting `today` or later, the next first, then "start
+    anytime"); its provider's `recognitions` only those valid on `today`. Raises
+    Offer.DoesNotExist for an unknown offer or one that is not public."""
+    runs = (
+        Run.objects.filter(Q(start_anytime=True) | Q(starts_on__gte=today))
+        .select_related("municipality")
+        .order_by("start_anytime", "starts_on", "pk")
+    )
+    recognitions = Recognition.objects.filter(
+        Q(valid_until__isnull=True) | Q(valid_until__gte=today), valid_from__lte=today
+    ).order_by("kind", "valid_from")
+    return (
+        public_offers()
+        .select_related("provider")
+        .prefetch_related(Prefetch("runs", queryset=runs), Prefetch("provider__recognitions", queryset=recognitions))
+        .get(pk=offer_id)
+    )
+
+
+def list_related_offers(*, offer: Offer, limit: int = 4) -> list[Offer]:
+    """Up to `limit` other public offers to compare with `offer`, in one query: those with
+    the same CREBO or CROHO code first (the same programme elsewhere), then those of the
+    same sector and level (not in the catch-all sector "other", whose offers need not be
+    alike at all), each title once, so that the list shows different choices."""
+    same_code = Q(programme_register=offer.programme_register, programme_code=offer.programme_code)
+    same_kind = Q(sector=offer.sector, level=offer.level)
+    conditions = ([same_code] if offer.programme_code else []) + ([same_kind] if offer.sector != Sector.OTHER else [])
+    if not conditions:
+        return []
+    offers = public_offers().filter(reduce(operator.or_, conditions)).exclude(pk=offer.pk).select_related("provider")
+    if offer.programme_code:
+        first = Case(When(same_code, then=Value(1)), default=Value(0), output_field=IntegerField())
+        offers = offers.annotate(same_code_first=first).order_by("-same_code_first", "title", "pk")
+    else:
+        offers = offers.order_by("title", "pk")
+    related: list[Offer] = []
+    titles: set[str] = set()
+    for other in offers[: limit * RELATED_CANDIDATES_PER_OFFER]:
+        is_same_programme = bool(offer.programme_code) and (other.programme_register, other.programme_code) == (
+            offer.programme_register,
+            offer.programme_code,
+        )
+        if is_same_programme or other.title.casefold() not in titles:
+            related.append(other)
+            titles.add(other.title.casefold())
+        if len(related) == limit:
+            break
+    return related
+
+
+def get_public_offer_url(*, offer_id: int) -> str:
+    """The provider's own web address of a public offer: the only place a click-out may
+    lead to. Raises Offer.DoesNotExist for an unknown offer, one that is not public, or
+    one without an address."""
+    url = public_offers().filter(pk=offer_id).exclude(url="").values_list("url", flat=True).first()
+    if url is None:
+        raise Offer.DoesNotExist
+    return url
 
 
 def list_public_providers() -> QuerySet[Provider]:

@@ -1,5 +1,6 @@
-"""Demo data for `make run`: the five Brabant regions served, their partners, and a user
-for every role, all with the password `leerwerk-demo`.
+"""Demo data for `make run`: the five Brabant regions served, their partners, a user for
+every role (all with the password `leerwerk-demo`), the demo catalogue, and each region's
+promising occupations (when the ESCO occupations are loaded).
 
 Public surface: `seed_demo()`. Built on the domain services, idempotent, and refused
 where settings.DEMO_DATA_ENABLED is off (production). Every person and employer here is
@@ -19,8 +20,11 @@ from leerwerk.catalogue.models import Offer, Provider
 from leerwerk.catalogue.selectors import get_provider_by_name
 from leerwerk.catalogue.services import admit_provider, create_provider, upsert_records
 from leerwerk.demo.catalogue_content import DemoProvider, demo_catalogue
+from leerwerk.demo.promising_occupations import DEMO_SOURCE, PROMISING_OCCUPATIONS
 from leerwerk.regions.models import LabourMarketRegion, Municipality
 from leerwerk.regions.services import set_served_regions
+from leerwerk.skills.selectors import get_occupation_by_label
+from leerwerk.skills.services import set_promising_occupation
 
 DEMO_PASSWORD = "leerwerk-demo"  # noqa: S105  (the published demo password; demo data is refused in production)
 DEMO_EMAIL_DOMAIN = "demo.leerwerk.test"
@@ -58,6 +62,10 @@ class DemoReport:
     offers_new: int = 0
     offers_changed: int = 0
     offers_unchanged: int = 0
+    promising_created: int = 0
+    promising_updated: int = 0
+    promising_unchanged: int = 0
+    promising_missing: list[str] = field(default_factory=list)  # occupations not loaded
 
 
 @dataclass(frozen=True)
@@ -127,6 +135,7 @@ def seed_demo() -> DemoReport:
         scope = ", ".join(regions[code].name for code in person.region_codes)
         report.logins.append(DemoLogin(email=user.email, role=str(person.role.label), scope=scope))
     _seed_catalogue(report)
+    _seed_promising_occupations(report, regions)
     return report
 
 
@@ -144,6 +153,26 @@ def _seed_catalogue(report: DemoReport) -> None:
         report.offers_new += counts.new
         report.offers_changed += counts.changed
         report.offers_unchanged += counts.unchanged
+
+
+def _seed_promising_occupations(report: DemoReport, regions: dict[str, LabourMarketRegion]) -> None:
+    """Each region's promising occupations; those whose occupation is not loaded (before
+    `manage.py load_occupations`) are left out and named in the report."""
+    for code, entries in PROMISING_OCCUPATIONS.items():
+        for position, (label, reason) in enumerate(entries, start=1):
+            occupation = get_occupation_by_label(preferred_label=label)
+            if occupation is None:
+                report.promising_missing.append(label)
+                continue
+            outcome = set_promising_occupation(
+                region=regions[code], occupation=occupation, reason=reason, source=DEMO_SOURCE, position=position
+            )
+            if outcome == "created":
+                report.promising_created += 1
+            elif outcome == "updated":
+                report.promising_updated += 1
+            else:
+                report.promising_unchanged += 1
 
 
 def _provider(demo: DemoProvider, organisation: Organisation | None) -> Provider:

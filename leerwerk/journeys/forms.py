@@ -1,11 +1,15 @@
-"""The search page's form: it reads the query string of /zoeken/ into a search and lays
-out the facet counts as the checkboxes the page shows.
+"""The public site's forms: the search (`SearchForm`), an interest in an offer
+(`InterestForm`) and a request for free advice (`AdviceForm`).
+
+The search form reads the query string of /zoeken/ into a search and lays out the facet
+counts as the checkboxes the page shows.
 
 Reading is lenient: an unknown value (an old link, a code that was renamed, a typo in a
 hand-made URL) is left out, never an error, so every link to a search keeps working.
 The parameters are the facet names, repeated for several values:
 `?q=heftruck&level=mbo2&level=mbo3&region=AM27&start=anytime&sort=price&pagina=2`."""
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -13,9 +17,14 @@ from typing import Any
 from django import forms
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
-from leerwerk.catalogue.models import Provider
+from leerwerk.catalogue.models import Offer, Provider
 from leerwerk.catalogue.vocabulary import Delivery, FundingOption, Level, Schedule, Sector
+from leerwerk.components.widgets import LongSelect
+from leerwerk.journeys.models import AdviceRequest
+from leerwerk.journeys.selectors import get_retention_months
+from leerwerk.journeys.services import Contact, Place
 from leerwerk.regions.selectors import list_municipality_names, list_regions
 from leerwerk.search.selectors import SORTS, FacetCount, Filters
 
@@ -183,3 +192,227 @@ class SearchForm(forms.Form):
 
     def any_filters(self) -> bool:
         return bool(self.filters.chosen())
+
+
+# --- Interest and advice ---------------------------------------------------------------
+
+MAX_MESSAGE = 1000
+PAIRED_FIELD = "journeys/_paired_field.html"  # one of two is needed: neither is "optional"
+CHECKBOX_FIELD = "journeys/_checkbox_field.html"
+CHOOSE_AN_OPTION = _("Choose one of the options.")
+RADIO_FIELD = "journeys/_radio_field.html"
+_PHONE_SEPARATORS = re.compile(r"[\s\-().]")
+_DUTCH_PHONE = re.compile(r"0[1-9]\d{8}")
+_INTERNATIONAL_PHONE = re.compile(r"\+[1-9]\d{7,14}")
+_POSTCODE = re.compile(r"([1-9]\d{3}) ?(?:[A-Za-z]{2})?")
+
+
+def normalise_phone(text: str) -> str:
+    """A Dutch number (0 and nine digits) or an international one (+ and 8 to 15
+    digits), without spaces, dashes or brackets; +31 and 0031 become 0. Raises
+    ValidationError for anything else."""
+    compact = _PHONE_SEPARATORS.sub("", text)
+    if compact.startswith("00"):
+        compact = "+" + compact[2:]
+    for prefix in ("+310", "+31"):
+        if compact.startswith(prefix):
+            compact = "0" + compact[len(prefix) :]
+            break
+    if _DUTCH_PHONE.fullmatch(compact) or _INTERNATIONAL_PHONE.fullmatch(compact):
+        return compact
+    raise forms.ValidationError(_("Give a phone number of 10 digits, for example 06 12345678."))
+
+
+def normalise_postcode(text: str) -> str:
+    """The four digits of a Dutch postcode ("5211", "5211 AB" and "5211AB" all give
+    "5211"): the letters are not needed, so they are not kept."""
+    match = _POSTCODE.fullmatch(text.strip())
+    if match is None:
+        raise forms.ValidationError(_("Give the four digits of your postcode, for example 5211."))
+    return match.group(1)
+
+
+class _TelInput(forms.TextInput):
+    input_type = "tel"
+
+
+class _ResidentForm(forms.Form):
+    """What both forms ask: who the resident is, how to reach them, where they live."""
+
+    name = forms.CharField(
+        label=_("Your name"),
+        max_length=100,
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+        error_messages={"required": _("Give your name.")},
+    )
+    email = forms.EmailField(
+        label=_("E-mail address"),
+        required=False,
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        error_messages={"invalid": _("Give an e-mail address like name@example.nl.")},
+    )
+    phone = forms.CharField(
+        label=_("Phone number"),
+        required=False,
+        max_length=20,
+        help_text=_("For example 06 12345678."),
+        widget=_TelInput(attrs={"autocomplete": "tel"}),
+    )
+    municipality = forms.ChoiceField(
+        label=_("Your municipality"),
+        required=False,
+        widget=LongSelect,
+        error_messages={"invalid_choice": _("Choose a municipality from the list.")},
+    )
+    postcode = forms.CharField(
+        label=_("Or the four digits of your postcode"),
+        required=False,
+        max_length=7,
+        help_text=_("For example 5211. Only when you do not know your municipality."),
+        widget=forms.TextInput(attrs={"autocomplete": "postal-code"}),
+    )
+    consent = forms.BooleanField(
+        error_messages={"required": _("Tick the box to agree. Without your consent we cannot pass on your details.")},
+    )
+
+    # Fields drawn by a template of this app rather than the components' one.
+    field_templates = {
+        "email": PAIRED_FIELD,
+        "phone": PAIRED_FIELD,
+        "municipality": PAIRED_FIELD,
+        "postcode": PAIRED_FIELD,
+        "consent": CHECKBOX_FIELD,
+    }
+
+    def __init__(self, *args: Any, year: int, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["municipality"].choices = [("", _("Choose…")), *list_municipality_names(year=year)]  # type: ignore[attr-defined]
+        for name, template_name in self.field_templates.items():
+            self.fields[name].template_name = template_name  # type: ignore[attr-defined]  # missing in django-stubs
+
+    def clean_name(self) -> str:
+        return " ".join(str(self.cleaned_data["name"]).split())
+
+    def clean_phone(self) -> str:
+        phone = str(self.cleaned_data["phone"]).strip()
+        return normalise_phone(phone) if phone else ""
+
+    def clean_postcode(self) -> str:
+        postcode = str(self.cleaned_data["postcode"]).strip()
+        return normalise_postcode(postcode) if postcode else ""
+
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        cleaned = self.cleaned_data
+        if not any((cleaned.get("email"), cleaned.get("phone"), self.has_error("email"), self.has_error("phone"))):
+            self.add_error("email", _("Give your e-mail address or your phone number."))
+        place_given = (cleaned.get("municipality"), cleaned.get("postcode"))
+        if not any((*place_given, self.has_error("municipality"), self.has_error("postcode"))):
+            self.add_error("municipality", _("Choose your municipality, or give the four digits of your postcode."))
+        if cleaned.get("municipality"):
+            cleaned["postcode"] = ""  # the municipality is enough: keep no more than needed
+        return cleaned
+
+    def contact(self) -> Contact:
+        return Contact(
+            name=self.cleaned_data["name"], email=self.cleaned_data["email"], phone=self.cleaned_data["phone"]
+        )
+
+    def place(self) -> Place:
+        return Place(municipality_code=self.cleaned_data["municipality"], postcode=self.cleaned_data["postcode"])
+
+
+class InterestForm(_ResidentForm):
+    """The "Ik heb interesse" form: the resident's details for the provider of `offer`."""
+
+    question = forms.CharField(
+        label=_("Your question for the provider"), required=False, max_length=MAX_MESSAGE, widget=forms.Textarea
+    )
+    wants_help = forms.BooleanField(
+        label=_("I want help from an adviser of the Leerwerkloket. This is free."),
+        required=False,
+        help_text=_("An adviser helps you choose, and tells you who can pay for the training."),
+    )
+
+    field_order = ["name", "email", "phone", "municipality", "postcode", "question", "wants_help", "consent"]
+    field_templates = {**_ResidentForm.field_templates, "wants_help": CHECKBOX_FIELD}
+
+    def __init__(self, *args: Any, offer: Offer, year: int, **kwargs: Any) -> None:
+        super().__init__(*args, year=year, **kwargs)
+        months = get_retention_months()
+        self.fields["consent"].label = ngettext(
+            "I agree that %(provider)s gets my details to contact me about this training, and the Leerwerkloket "
+            "(advice desk) of my region too if I ask for help. My details are kept for %(months)d month, "
+            "then erased.",
+            "I agree that %(provider)s gets my details to contact me about this training, and the Leerwerkloket "
+            "(advice desk) of my region too if I ask for help. My details are kept for %(months)d months, "
+            "then erased.",
+            months,
+        ) % {"provider": offer.provider.name, "months": months}
+
+
+class AdviceForm(_ResidentForm):
+    """The "Gratis advies" form: a short request for the advice desk of the resident's region."""
+
+    goal = forms.ChoiceField(
+        label=_("What do you want?"),
+        choices=AdviceRequest.Goal.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose what you want."), "invalid_choice": CHOOSE_AN_OPTION},
+    )
+    situation = forms.ChoiceField(
+        label=_("What is your situation?"),
+        choices=AdviceRequest.Situation.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose your situation."), "invalid_choice": CHOOSE_AN_OPTION},
+    )
+    contact_by = forms.ChoiceField(
+        label=_("How do you want us to contact you?"),
+        choices=AdviceRequest.ContactBy.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose how we contact you."), "invalid_choice": CHOOSE_AN_OPTION},
+    )
+    message = forms.CharField(
+        label=_("Anything else you want to tell us"), required=False, max_length=MAX_MESSAGE, widget=forms.Textarea
+    )
+
+    field_templates = {
+        **_ResidentForm.field_templates,
+        "goal": RADIO_FIELD,
+        "situation": RADIO_FIELD,
+        "contact_by": RADIO_FIELD,
+    }
+    field_order = [
+        "goal",
+        "situation",
+        "municipality",
+        "postcode",
+        "name",
+        "email",
+        "phone",
+        "contact_by",
+        "message",
+        "consent",
+    ]
+
+    def __init__(self, *args: Any, year: int, **kwargs: Any) -> None:
+        super().__init__(*args, year=year, **kwargs)
+        self.fields["name"].required = False
+        months = get_retention_months()
+        self.fields["consent"].label = ngettext(
+            "I agree that the Leerwerkloket (advice desk) of my region gets my details to contact me. "
+            "My details are kept for %(months)d month, then erased.",
+            "I agree that the Leerwerkloket (advice desk) of my region gets my details to contact me. "
+            "My details are kept for %(months)d months, then erased.",
+            months,
+        ) % {"months": months}
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        contact_by = cleaned.get("contact_by")
+        if contact_by == AdviceRequest.ContactBy.PHONE and not cleaned.get("phone") and not self.has_error("phone"):
+            self.add_error("phone", _("Give your phone number, or choose to be contacted by e-mail."))
+        if contact_by == AdviceRequest.ContactBy.EMAIL and not cleaned.get("email") and not self.has_error("email"):
+            self.add_error("email", _("Give your e-mail address, or choose to be contacted by phone."))
+        return cleaned

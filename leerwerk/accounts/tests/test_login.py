@@ -111,3 +111,24 @@ def test_only_administrators_open_the_admin(client, adviser):
     client.force_login(administrator)
     assert client.get("/beheer/").status_code == 200
     assert client.get("/beheer/regions/labourmarketregion/").status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("role", "shown", "hidden"),
+    [
+        (Role.RESIDENT, ["journeys:my_page"], ["analytics:report", "journeys:provider_interests"]),
+        (Role.PROVIDER_EDITOR, ["journeys:provider_interests"], ["analytics:report", "journeys:my_page"]),
+        (Role.ANALYST, ["analytics:report"], ["journeys:provider_interests", "journeys:my_page"]),
+        (Role.ADVISER, [], ["analytics:report", "journeys:provider_interests", "journeys:my_page"]),
+    ],
+)
+def test_the_account_page_leads_each_role_to_its_own_work(client, role, shown, hidden):
+    membership = (
+        MembershipFactory(role=role, organisation=None) if role == Role.RESIDENT else MembershipFactory(role=role)
+    )
+    client.force_login(membership.user)
+    content = client.get(reverse("accounts:overview")).content.decode()
+    for name in shown:
+        assert f'href="{reverse(name)}"' in content, name
+    for name in hidden:
+        assert f'href="{reverse(name)}"' not in content, name

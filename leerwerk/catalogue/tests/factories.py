@@ -3,7 +3,7 @@ import datetime
 import factory
 from django.utils import timezone
 
-from leerwerk.catalogue.models import Offer, Provider, Run
+from leerwerk.catalogue.models import Offer, Provider, Recognition, Run
 
 
 class ProviderFactory(factory.django.DjangoModelFactory[Provider]):
@@ -51,3 +51,21 @@ class RunFactory(factory.django.DjangoModelFactory[Run]):
     class Params:
         anytime = factory.Trait(start_anytime=True, starts_on=None)
         past = factory.Trait(starts_on=factory.LazyFunction(lambda: timezone.localdate() - datetime.timedelta(days=60)))
+
+
+class RecognitionFactory(factory.django.DjangoModelFactory[Recognition]):
+    class Meta:
+        model = Recognition
+
+    provider = factory.SubFactory(ProviderFactory)
+    kind = Recognition.Kind.CRKBO
+    valid_from = factory.LazyFunction(lambda: timezone.localdate() - datetime.timedelta(days=365))
+
+    class Params:
+        expired = factory.Trait(
+            valid_from=factory.LazyFunction(lambda: timezone.localdate() - datetime.timedelta(days=800)),
+            valid_until=factory.LazyFunction(lambda: timezone.localdate() - datetime.timedelta(days=1)),
+        )
+        future = factory.Trait(
+            valid_from=factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=30))
+        )

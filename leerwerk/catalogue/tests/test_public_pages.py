@@ -30,7 +30,9 @@ def test_an_offer_page_shows_what_residents_need(client, django_assert_max_num_q
     assert f"<title>Verzorgende IG – {offer.provider.name} | Leerwerk</title>" in content
     assert "€ 1.250,50" in content
     assert "Oss, Kerkstraat 1" in content
-    assert 'href="https://www.voorbeeld.nl/vig"' in content
+    # Residents leave for the provider through the counted click-out, never straight away.
+    assert f'href="{reverse("journeys:click-out", args=[offer.pk])}"' in content
+    assert 'href="https://www.voorbeeld.nl/vig"' not in content
 
 
 @pytest.mark.parametrize("state", [{"draft": True}, {"withdrawn": True}])

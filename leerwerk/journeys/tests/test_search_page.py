@@ -12,6 +12,8 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from leerwerk.analytics.models import Event
+from leerwerk.analytics.services import discard_events, flush_events
 from leerwerk.catalogue.tests.factories import OfferFactory, ProviderFactory, RunFactory
 from leerwerk.journeys.forms import SORT_CHOICES
 from leerwerk.regions.models import Municipality
@@ -218,7 +220,7 @@ def test_without_results_the_page_offers_the_search_without_filters_and_advice(e
         'Without filters there are 2 offers: <a class="utrecht-link" href="?q=heftruck">remove all filters</a>'
         in content
     )
-    assert f'href="{reverse("journeys:residents")}">Ask for free advice</a>' in content
+    assert f'href="{reverse("journeys:advice")}">Ask for free advice</a>' in content
     assert 'role="status" aria-live="polite">0 offers found</p>' in content
 
 
@@ -299,3 +301,14 @@ def test_the_entrances_have_a_search_box_that_leads_to_the_search(english, url_n
 def test_the_main_menu_leads_to_the_search(english):
     content = english.get(reverse("journeys:home")).content.decode()
     assert f'href="{SEARCH}">Find training</a>' in content
+
+
+def test_a_search_is_measured_with_its_text_and_filters_but_not_its_next_pages(english, catalogue):
+    discard_events()
+    browser = {"User-Agent": "Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0"}  # not a robot
+    english.get(SEARCH, {"q": "heftruck", "region": "AM27", "level": ["mbo2", "mbo3"]}, headers=browser)
+    english.get(SEARCH, {"q": "heftruck", "pagina": "2"}, headers=browser)
+    flush_events()
+    searches = list(Event.objects.filter(kind=Event.Kind.SEARCH))
+    assert [(event.query, event.region_code) for event in searches] == [("heftruck", "AM27")]
+    assert searches[0].filters == {"level": ["mbo2", "mbo3"], "region": ["AM27"]}

@@ -18,6 +18,15 @@ class Command(BaseCommand):
             f"Demo catalogue: {report.providers} providers; offers {report.offers_new} new, "
             f"{report.offers_changed} changed, {report.offers_unchanged} unchanged"
         )
+        self.stdout.write(
+            f"Promising occupations: {report.promising_created} new, {report.promising_updated} changed, "
+            f"{report.promising_unchanged} unchanged"
+        )
+        if report.promising_missing:
+            self.stdout.write(
+                f"  {len(set(report.promising_missing))} occupations are not loaded; "
+                "run manage.py load_occupations and seed again"
+            )
         self.stdout.write("")
         self.stdout.write(f"Demo logins (password for all: {DEMO_PASSWORD}):")
         width = max(len(login.email) for login in report.logins)
