@@ -40,6 +40,13 @@ def has_role(*, user: User | AnonymousUser, role: Role) -> bool:
     return Membership.objects.filter(user=user, role=role).exists()
 
 
+def list_roles(*, user: User | AnonymousUser) -> set[str]:
+    """The roles of an active user's memberships (none for anyone else)."""
+    if not user.is_authenticated or not user.is_active:
+        return set()
+    return set(Membership.objects.filter(user=user).values_list("role", flat=True))
+
+
 def is_administrator(*, user: User | AnonymousUser) -> bool:
     return bool(
         user.is_authenticated and user.is_active and (user.is_superuser or has_role(user=user, role=Role.ADMINISTRATOR))
