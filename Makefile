@@ -136,6 +136,7 @@ bench: install  ## run the benchmarks in bench/ (they print their figures; the l
 	$(PY) bench/ingest.py
 	$(PY) bench/search.py
 	$(PY) bench/relevance.py
+	$(PY) bench/events.py
 	$(PY) bench/stemmers.py
 	$(PY) bench/fresh_clone.py
 

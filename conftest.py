@@ -28,6 +28,15 @@ def _dutch():  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture(autouse=True)
+def _empty_cache():  # type: ignore[no-untyped-def]
+    """Each test starts with an empty cache: the counts of the forms' rate limit (and the
+    measurement's remembered visits) do not carry over from the test before."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _own_search_index(settings, tmp_path):  # type: ignore[no-untyped-def]
     """Each test starts without a search index, in a directory of its own; a test that
     searches builds the index from what it put in the database (rebuild_index)."""

@@ -231,6 +231,12 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 5_000_000
 # Months an interest registration or advice request is kept before its personal data is
 # erased (`manage.py erase_expired_registrations`); the consent text says so.
 RESIDENT_DATA_RETENTION_MONTHS = env_int("RESIDENT_DATA_RETENTION_MONTHS", 12)
+# Each residents' form (interest, advice, withdrawing, the actions of /mijn/) takes at most
+# FORM_RATE_LIMIT submissions per client (IP address) in a window of FORM_RATE_WINDOW_SECONDS;
+# more get the form again with status 429, and nothing is stored. The login link has its own
+# limits (ADR 0014).
+FORM_RATE_LIMIT = env_int("FORM_RATE_LIMIT", 10)
+FORM_RATE_WINDOW_SECONDS = env_int("FORM_RATE_WINDOW_SECONDS", 600)
 
 # --- Search -------------------------------------------------------------------------
 # The tantivy index, derived from the database and rebuilt from it at any time (ADR 0004).
@@ -238,6 +244,17 @@ SEARCH_INDEX_DIR = env_str("SEARCH_INDEX_DIR", "") or str(VAR_DIR / "search")
 # Memory the index writer may use while building: a build that fits is one segment, the
 # fastest to search (100,000 offers take less than 100 MB; memory is taken as needed).
 SEARCH_WRITER_HEAP_BYTES = env_int("SEARCH_WRITER_HEAP_BYTES", 500_000_000)
+
+# --- Measurement (ADR 0013) -----------------------------------------------------------
+# Off: no events are recorded (the report stays empty).
+ANALYTICS_ENABLED = env_bool("ANALYTICS_ENABLED", True)
+# A thread per process writes the queued events; off, they wait for flush_events() (tests).
+ANALYTICS_BACKGROUND_FLUSH = env_bool("ANALYTICS_BACKGROUND_FLUSH", True)
+# The flusher writes every this many milliseconds, or sooner when a batch is full.
+ANALYTICS_FLUSH_INTERVAL_MS = env_int("ANALYTICS_FLUSH_INTERVAL_MS", 1000)
+ANALYTICS_BATCH_SIZE = env_int("ANALYTICS_BATCH_SIZE", 500)
+# Events queued per process at most while the database is busy; beyond, the oldest are dropped.
+ANALYTICS_BUFFER_CAPACITY = env_int("ANALYTICS_BUFFER_CAPACITY", 100_000)
 
 # --- E-mail -------------------------------------------------------------------------
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
@@ -283,6 +300,10 @@ SPECTACULAR_SETTINGS = {
         {"name": "offers", "description": "The public training offers: published offers of admitted providers."},
         {"name": "providers", "description": "The admitted training providers."},
         {
+            "name": "analytics",
+            "description": "The funnel report of the first-party measurement, for partners logged in to the workspace.",
+        },
+        {
             "name": "provider API",
             "description": (
                 "A provider creates, replaces and withdraws its own offers with the API key from its workspace: "
@@ -295,6 +316,7 @@ SPECTACULAR_SETTINGS = {
 # --- Security -----------------------------------------------------------------------
 SESSION_COOKIE_NAME = "lw_session"
 CSRF_COOKIE_NAME = "lw_csrf"
+CSRF_FAILURE_VIEW = "leerwerk.core.views.csrf_failure"  # the site's frame and plain words
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 X_FRAME_OPTIONS = "DENY"

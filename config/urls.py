@@ -16,6 +16,7 @@ api_v1 = [
     *regions_urls.api_urls,
     *search_urls.api_urls,
     *catalogue_urls.api_urls,
+    *analytics_urls.api_urls,
     *apidocs_urls.api_urls,
 ]
 
@@ -33,6 +34,7 @@ urlpatterns = [
     path("health", core_views.health, name="health"),
 ]
 
+handler400 = "leerwerk.core.views.bad_request"
 handler403 = "leerwerk.core.views.permission_denied"
 handler404 = "leerwerk.core.views.page_not_found"
 handler500 = "leerwerk.core.views.server_error"

@@ -1,49 +1,72 @@
-"""The measurement report in the workspace: visits and the funnel per campaign, as a page
-and as CSV, for analysts, the secretariat and administrators."""
+"""The funnel report in the workspace, as a page (tables and a chart) and as CSV, for
+analysts, the secretariat and administrators, each within their regions."""
 
 import csv
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.contrib.humanize.templatetags.humanize import intcomma
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 
-from leerwerk.analytics.forms import ReportFilterForm
-from leerwerk.analytics.models import Event
-from leerwerk.analytics.selectors import FUNNEL, CampaignReport, may_view_report, visits_by_campaign
+from leerwerk.analytics.chart import weekly_chart
+from leerwerk.analytics.forms import FunnelFilterForm
+from leerwerk.analytics.selectors import (
+    MEASURES,
+    FunnelReport,
+    FunnelRow,
+    OutOfScopeError,
+    get_funnel_report,
+    get_report_scope,
+    list_report_regions,
+)
 
-FUNNEL_HEADERS = {
-    Event.Kind.PAGE_VIEW: gettext_lazy("Page views"),
-    Event.Kind.SEARCH: gettext_lazy("Searches"),
-    Event.Kind.OFFER_VIEW: gettext_lazy("Offer views"),
-    Event.Kind.CLICK_OUT: gettext_lazy("Click-outs"),
-    Event.Kind.INTEREST: gettext_lazy("Interests"),
-    Event.Kind.ADVICE_REQUEST: gettext_lazy("Advice requests"),
+MEASURE_HEADERS = {
+    "visits": gettext_lazy("Visits"),
+    "repeat_visits": gettext_lazy("Repeat visits"),
+    "searches": gettext_lazy("Searches"),
+    "offer_views": gettext_lazy("Offer views"),
+    "click_outs": gettext_lazy("Click-outs"),
+    "interests": gettext_lazy("Interests"),
+    "advice_requests": gettext_lazy("Advice requests"),
 }
-# A spreadsheet runs a cell that starts with one of these as a formula; campaign names
+# A spreadsheet runs a cell that starts with one of these as a formula; campaign sources
 # come from the address a visitor followed, so they are written as text.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def _report(request: HttpRequest) -> tuple[ReportFilterForm, CampaignReport]:
-    if not may_view_report(user=request.user):
-        raise PermissionDenied
-    form = ReportFilterForm(request.GET or None)
-    start, end, region_code = form.period()
-    return form, visits_by_campaign(start=start, end=end, region_code=region_code)
+def _funnel(request: HttpRequest) -> tuple[FunnelFilterForm, FunnelReport, bool]:
+    scope = get_report_scope(user=request.user)
+    regions = [(region.code, region.name) for region in list_report_regions(scope=scope)]
+    form = FunnelFilterForm(request.GET or None, regions=regions, all_regions=scope.region_codes is None)
+    filters = form.filters(today=timezone.localdate())
+    try:
+        report = get_funnel_report(
+            scope=scope,
+            start=filters.start,
+            end=filters.end,
+            region_code=filters.region_code,
+            campaign_source=filters.campaign_source,
+        )
+    except OutOfScopeError as error:
+        raise Http404 from error
+    return form, report, scope.region_codes is None
 
 
 @never_cache
 @login_required
 def report(request: HttpRequest) -> HttpResponse:
-    form, campaign_report = _report(request)
+    form, funnel, sees_all = _funnel(request)
+    titles = {measure: str(header) for measure, header in MEASURE_HEADERS.items()}
     context = {
         "form": form,
-        "report": campaign_report,
-        "funnel_headers": [FUNNEL_HEADERS[kind] for kind in FUNNEL],
+        "report": funnel,
+        "sees_all_regions": sees_all,
+        "headers": [MEASURE_HEADERS[measure] for measure in MEASURES],
+        "chart": weekly_chart(funnel.weeks, titles=titles, number=lambda count: str(intcomma(count))),
         "query": request.GET.urlencode(),
     }
     return render(request, "analytics/report.html", context)
@@ -52,19 +75,36 @@ def report(request: HttpRequest) -> HttpResponse:
 @never_cache
 @login_required
 def report_csv(request: HttpRequest) -> HttpResponse:
-    _form, campaign_report = _report(request)
-    filename = f"metingen-{campaign_report.start.isoformat()}-{campaign_report.end.isoformat()}.csv"
+    """The three tables one below the other, each with its total; the first column names
+    the table. Hidden counts are written as on the page ("< 5", "x")."""
+    _form, funnel, _sees_all = _funnel(request)
+    filename = f"metingen-{funnel.start.isoformat()}-{funnel.end.isoformat()}.csv"
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     writer = csv.writer(response)
-    header = [_("Source"), _("Medium"), _("Campaign"), _("Unique visitors"), _("Repeat visits")]
-    writer.writerow([*header, *(str(FUNNEL_HEADERS[kind]) for kind in FUNNEL)])
-    for row in campaign_report.rows:
-        names = [_as_text(row.source), _as_text(row.medium), _as_text(row.campaign)]
-        writer.writerow([*names, row.visitors, row.repeat_visits, *row.funnel])
-    totals = campaign_report.totals
-    writer.writerow([_("Total"), "", "", totals.visitors, totals.repeat_visits, *totals.funnel])
+    writer.writerow([_("Table"), _("Row"), *(str(MEASURE_HEADERS[measure]) for measure in MEASURES)])
+    tables = (
+        (_("Week"), funnel.weeks, _week_label),
+        (_("Region"), funnel.regions, _region_label),
+        (_("Campaign source"), funnel.campaigns, _campaign_label),
+    )
+    for table, rows, label in tables:
+        for row in rows:
+            writer.writerow([table, _as_text(label(row)), *(str(cell) for cell in row.cells)])
+        writer.writerow([table, _("Total"), *(str(cell) for cell in funnel.totals)])
     return response
+
+
+def _week_label(row: FunnelRow) -> str:
+    return f"{row.key} ({row.starts_on:%d-%m-%Y})"
+
+
+def _region_label(row: FunnelRow) -> str:
+    return f"{row.key} {row.name}" if row.key else _("Region unknown")
+
+
+def _campaign_label(row: FunnelRow) -> str:
+    return row.key or _("No campaign")
 
 
 def _as_text(value: str) -> str:

@@ -7,7 +7,10 @@ counts as the checkboxes the page shows.
 Reading is lenient: an unknown value (an old link, a code that was renamed, a typo in a
 hand-made URL) is left out, never an error, so every link to a search keeps working.
 The parameters are the facet names, repeated for several values:
-`?q=heftruck&level=mbo2&level=mbo3&region=AM27&start=anytime&sort=price&pagina=2`."""
+`?q=heftruck&level=mbo2&level=mbo3&region=AM27&start=anytime&sort=price&pagina=2`.
+
+The interest and advice forms are strict instead: every text has a maximum length, and
+control characters are refused, each with a message that says what to change."""
 
 import re
 from collections.abc import Mapping, Sequence
@@ -17,7 +20,7 @@ from typing import Any
 from django import forms
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, ngettext_lazy
 
 from leerwerk.catalogue.models import Offer, Provider
 from leerwerk.catalogue.vocabulary import Delivery, FundingOption, Level, Schedule, Sector
@@ -30,6 +33,9 @@ from leerwerk.search.selectors import SORTS, FacetCount, Filters
 
 MAX_TEXT = 200
 MAX_PAGE = 1000
+# C0 and C1 control characters but tab, line feed and carriage return; the bidirectional
+# embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069).
+_CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 MUNICIPALITIES_SHOWN = 12  # the largest counts, plus the chosen ones
 
 PRICE_BANDS = [
@@ -87,7 +93,8 @@ class _OneOf(forms.ChoiceField):
 
 class _Text(forms.CharField):
     def to_python(self, value: Any) -> str:
-        return " ".join(str(super().to_python(value)).split())[:MAX_TEXT]
+        text = _CONTROL_CHARACTERS.sub(" ", str(super().to_python(value)))
+        return " ".join(text.split())[:MAX_TEXT]
 
 
 class _PageNumber(forms.Field):
@@ -205,6 +212,11 @@ _PHONE_SEPARATORS = re.compile(r"[\s\-().]")
 _DUTCH_PHONE = re.compile(r"0[1-9]\d{8}")
 _INTERNATIONAL_PHONE = re.compile(r"\+[1-9]\d{7,14}")
 _POSTCODE = re.compile(r"([1-9]\d{3}) ?(?:[A-Za-z]{2})?")
+TOO_LONG = ngettext_lazy(
+    "Make this shorter: at most %(limit_value)d character. You typed %(show_value)d.",
+    "Make this shorter: at most %(limit_value)d characters. You typed %(show_value)d.",
+    "limit_value",
+)
 
 
 def normalise_phone(text: str) -> str:
@@ -236,23 +248,49 @@ class _TelInput(forms.TextInput):
     input_type = "tel"
 
 
+def _without_control_characters(value: str) -> str:
+    """Refuse what no keyboard types: control characters (other than tab and new line)
+    and the marks that reorder text on screen (bidirectional overrides), which could make
+    a name look different in the provider's list."""
+    if _CONTROL_CHARACTERS.search(value):
+        raise forms.ValidationError(
+            _("There is a character in this text that we cannot use. Type the text again without it."),
+            code="control_characters",
+        )
+    return value
+
+
+class _ResidentText(forms.CharField):
+    default_error_messages = {"max_length": TOO_LONG}
+
+    def to_python(self, value: Any) -> str:
+        return _without_control_characters(str(super().to_python(value)))
+
+
+class _ResidentEmail(forms.EmailField):
+    default_error_messages = {"max_length": TOO_LONG}
+
+    def to_python(self, value: Any) -> str:
+        return _without_control_characters(str(super().to_python(value)))
+
+
 class _ResidentForm(forms.Form):
     """What both forms ask: who the resident is, how to reach them, where they live."""
 
-    name = forms.CharField(
+    name = _ResidentText(
         label=_("Your name"),
         max_length=100,
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
         error_messages={"required": _("Give your name.")},
     )
-    email = forms.EmailField(
+    email = _ResidentEmail(
         label=_("E-mail address"),
         required=False,
         max_length=254,
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
         error_messages={"invalid": _("Give an e-mail address like name@example.nl.")},
     )
-    phone = forms.CharField(
+    phone = _ResidentText(
         label=_("Phone number"),
         required=False,
         max_length=20,
@@ -265,7 +303,7 @@ class _ResidentForm(forms.Form):
         widget=LongSelect,
         error_messages={"invalid_choice": _("Choose a municipality from the list.")},
     )
-    postcode = forms.CharField(
+    postcode = _ResidentText(
         label=_("Or the four digits of your postcode"),
         required=False,
         max_length=7,
@@ -326,7 +364,7 @@ class _ResidentForm(forms.Form):
 class InterestForm(_ResidentForm):
     """The "Ik heb interesse" form: the resident's details for the provider of `offer`."""
 
-    question = forms.CharField(
+    question = _ResidentText(
         label=_("Your question for the provider"), required=False, max_length=MAX_MESSAGE, widget=forms.Textarea
     )
     wants_help = forms.BooleanField(
@@ -373,7 +411,7 @@ class AdviceForm(_ResidentForm):
         widget=forms.RadioSelect,
         error_messages={"required": _("Choose how we contact you."), "invalid_choice": CHOOSE_AN_OPTION},
     )
-    message = forms.CharField(
+    message = _ResidentText(
         label=_("Anything else you want to tell us"), required=False, max_length=MAX_MESSAGE, widget=forms.Textarea
     )
 

@@ -2,13 +2,18 @@
 training offers, and what residents leave with us: an interest in an offer, a request for
 free advice, the withdraw link of the confirmation e-mail, and the resident's own page to
 see, download and withdraw it all. The provider's list of registrations is in
-workspace.py."""
+workspace.py.
+
+Each form a resident sends is counted per client and form (`_over_limit`,
+settings.FORM_RATE_LIMIT): over the limit, the page comes back with status 429 and
+nothing is stored."""
 
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
@@ -29,6 +34,7 @@ from leerwerk.analytics.services import record_event
 from leerwerk.catalogue.models import Offer
 from leerwerk.catalogue.selectors import get_public_offer, get_public_offer_url
 from leerwerk.catalogue.vocabulary import Level
+from leerwerk.core.ratelimit import RateLimit, count_request
 from leerwerk.core.requests import HtmxHttpRequest
 from leerwerk.journeys.forms import MAX_TEXT, AdviceForm, InterestForm, SearchForm
 from leerwerk.journeys.models import AdviceRequest, Interest
@@ -64,6 +70,25 @@ ADVICE_DONE = "journeys_advice_done"
 # Residents log in with a link sent to their e-mail address.
 RESIDENT_LOGIN_URL = reverse_lazy("accounts:login_link")
 MAX_TOKEN_LENGTH = 100
+
+
+def _over_limit(request: HttpRequest, form: str) -> RateLimit | None:
+    """Count a submission of `form`: None while the client is within FORM_RATE_LIMIT
+    submissions in the window, else how long it must wait."""
+    limit = count_request(
+        request,
+        scope=f"journeys:{form}",
+        limit=settings.FORM_RATE_LIMIT,
+        window_seconds=settings.FORM_RATE_WINDOW_SECONDS,
+    )
+    return None if limit.allowed else limit
+
+
+def _too_many(request: HttpRequest, template_name: str, context: dict[str, Any], limit: RateLimit) -> HttpResponse:
+    """The page of the form again, saying to wait (status 429); nothing was stored."""
+    response = render(request, template_name, {**context, "too_many": limit}, status=429)
+    response["Retry-After"] = str(limit.retry_after)
+    return response
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -152,6 +177,9 @@ def _public_offer(offer_id: int) -> Offer:
 def interest(request: HttpRequest, offer_id: int) -> HttpResponse:
     offer = _public_offer(offer_id)
     posted = request.method == "POST"
+    if posted and (limit := _over_limit(request, "interest")):
+        form = InterestForm(initial=request.POST.dict(), offer=offer, year=current_year())  # what they typed
+        return _too_many(request, "journeys/interest.html", {"offer": offer, "form": form}, limit)
     form = InterestForm(request.POST if posted else None, offer=offer, year=current_year())
     if posted and form.is_valid():
         try:
@@ -201,6 +229,8 @@ def withdraw(request: HttpRequest, token: str) -> HttpResponse:
     except Interest.DoesNotExist as error:
         raise Http404 from error
     if request.method == "POST":
+        if limit := _over_limit(request, "withdraw"):
+            return _too_many(request, "journeys/withdraw.html", {"interest": registration}, limit)
         withdraw_interest(interest=registration)
         return redirect("journeys:withdraw", token=token)
     return render(request, "journeys/withdraw.html", {"interest": registration})
@@ -212,6 +242,9 @@ def withdraw(request: HttpRequest, token: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def advice(request: HttpRequest) -> HttpResponse:
     posted = request.method == "POST"
+    if posted and (limit := _over_limit(request, "advice")):
+        form = AdviceForm(initial=request.POST.dict(), year=current_year())  # what they typed
+        return _too_many(request, "journeys/advice.html", {"form": form}, limit)
     form = AdviceForm(request.POST if posted else None, year=current_year())
     if posted and form.is_valid():
         try:
@@ -261,14 +294,17 @@ def advice_done(request: HttpRequest) -> HttpResponse:
 @never_cache
 @login_required(login_url=RESIDENT_LOGIN_URL)
 def my_page(request: AuthenticatedHttpRequest) -> HttpResponse:
+    return render(request, "journeys/my_page.html", _my_page_context(request))
+
+
+def _my_page_context(request: AuthenticatedHttpRequest) -> dict[str, Any]:
     region_names = {region.code: region.name for region in list_regions(year=current_year())}
     advice_requests = list_advice_requests_for_resident(user=request.user)
-    context = {
+    return {
         "interests": list_interests_for_resident(user=request.user),
         "advice_rows": [(advice, region_names.get(advice.region_code, "")) for advice in advice_requests],
         "can_delete_account": can_delete_own_account(user=request.user),
     }
-    return render(request, "journeys/my_page.html", context)
 
 
 @never_cache
@@ -287,6 +323,8 @@ def my_interest_withdraw(request: AuthenticatedHttpRequest, interest_id: int) ->
         registration = get_interest_for_resident(user=request.user, interest_id=interest_id)
     except Interest.DoesNotExist as error:
         raise Http404 from error
+    if limit := _over_limit(request, "my-page"):
+        return _too_many(request, "journeys/my_page.html", _my_page_context(request), limit)
     title = registration.offer.title
     withdraw_interest(interest=registration)
     messages.success(
@@ -302,6 +340,8 @@ def my_advice_withdraw(request: AuthenticatedHttpRequest, advice_request_id: int
         advice_request = get_advice_request_for_resident(user=request.user, advice_request_id=advice_request_id)
     except AdviceRequest.DoesNotExist as error:
         raise Http404 from error
+    if limit := _over_limit(request, "my-page"):
+        return _too_many(request, "journeys/my_page.html", _my_page_context(request), limit)
     withdraw_advice_request(advice_request=advice_request)
     messages.success(request, _("Your request for advice is withdrawn. We erased your details."))
     return redirect("journeys:my_page")
@@ -317,6 +357,8 @@ def my_account_delete(request: AuthenticatedHttpRequest) -> HttpResponse:
     if request.method == "POST":
         if not allowed:
             raise PermissionDenied
+        if limit := _over_limit(request, "account-delete"):
+            return _too_many(request, "journeys/my_account_delete.html", {"allowed": allowed}, limit)
         user = request.user
         logout(request)
         delete_resident_account(user=user)

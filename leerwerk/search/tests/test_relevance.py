@@ -26,6 +26,10 @@ from leerwerk.search.relevance import (
 from leerwerk.search.selectors import search_offers
 from leerwerk.search.services import rebuild_index
 
+# The module fixture below seeds the test database: the mark makes sure it is the test
+# database, also when only tests that do not ask for it are chosen.
+pytestmark = pytest.mark.django_db
+
 # Measured on 2026-11-23 with bench/relevance.py and this test, 71 judged queries: mean
 # nDCG@10 0.874–0.884 over five runs (offers that tie in score come back in another order
 # from one index build to the next, which moves the typo queries most), and 3 of the 71
