@@ -7,7 +7,7 @@ Layout of settings.SEARCH_INDEX_DIR:
     CURRENT             the name of the build that searches use (replaced atomically)
     writer.lock         held by whoever writes (the indexer, a rebuild): one at a time
 
-Web processes open the current build read-only and notice within half a second when
+Web processes open the current build read-only and notice within a quarter of a second when
 CURRENT changes (after a rebuild) or the build gets a new commit (after an update)."""
 
 import fcntl
@@ -55,7 +55,7 @@ PLACE_POSITIONS = ("_1", "_2", "_more")
 NONE = "-"
 SEPARATOR = "+"
 META = "leerwerk.json"
-RECHECK_SECONDS = 0.5
+RECHECK_SECONDS = 0.25
 _KEEP_OLD_BUILDS = 2
 _CARD = json.JSONEncoder(separators=(",", ":"))
 

@@ -5,7 +5,7 @@ Public surface:
   (`manage.py rebuild_search_index`);
 - `update_index()`: apply what changed in the catalogue since the last update, or build
   from scratch when there is no usable index (a new host, a new schema, a new year's
-  regions). The search indexer (`manage.py run_search_indexer`) calls it twice a second.
+  regions). The search indexer (`manage.py run_search_indexer`) calls it four times a second.
 
 Only one process writes: both take the writer lock. The catalogue does not call the
 search: every change to an offer or a provider moves its `updated_at`, and the indexer

@@ -16,11 +16,11 @@ logger = logging.getLogger(__name__)
 class Command(BaseCommand):
     help = (
         "Keep the search index in step with the database: catch up at start (or build the index when there is "
-        "none), then apply changes twice a second. Run exactly one per host."
+        "none), then apply changes four times a second. Run exactly one per host."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--interval", type=float, default=0.5, help="seconds between looks at the database")
+        parser.add_argument("--interval", type=float, default=0.25, help="seconds between looks at the database")
         parser.add_argument("--once", action="store_true", help="catch up once and stop")
 
     def handle(self, *args: Any, **options: Any) -> None:
