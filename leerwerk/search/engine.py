@@ -144,6 +144,7 @@ class _Reader:
     def __init__(self) -> None:
         self.build: Build | None = None
         self.checked = 0.0
+        self.generation = 0  # moves on whenever searches may see other documents
         self.lock = threading.Lock()
 
     def get(self) -> Build | None:
@@ -159,12 +160,32 @@ class _Reader:
                 self.build = open_build(name)
             else:
                 self.build.index.reload()  # the indexer's commits since the last look
+            self.generation += 1
             return self.build
+
+    def snapshot(self) -> "Snapshot | None":
+        """The current build with a searcher and the generation it belongs to, together."""
+        self.get()
+        with self.lock:
+            if self.build is None:
+                return None
+            return Snapshot(self.build, self.build.index.searcher(), self.generation)
 
     def forget(self) -> None:
         with self.lock:
             self.build = None
             self.checked = 0.0
+            self.generation += 1
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """What one search reads: the documents do not change under it. Results computed from
+    a snapshot may be kept for others of the same generation (selectors' facet cache)."""
+
+    build: Build
+    searcher: tantivy.Searcher
+    generation: int
 
 
 reader = _Reader()

@@ -9,6 +9,7 @@ choices within a facet are alternatives), under every other facet's choices and 
 """
 
 import json
+import threading
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -119,11 +120,11 @@ def search_offers(
     results = OfferResults(
         text=text, filters=filters, sort=sort if sort in SORTS else "relevance", page=page, page_size=page_size
     )
-    build = engine.current_build()
-    if build is None:
+    snapshot = engine.reader.snapshot()
+    if snapshot is None:
         results.ready = False
         return results
-    searcher = build.index.searcher()
+    build, searcher = snapshot.build, snapshot.searcher
     wanted = text_query(build, text)
     chosen = filter_query(build, filters, today)
     hits, total = _search(searcher, combined(build, wanted, chosen, place_preference(build, filters)), results)
@@ -136,7 +137,7 @@ def search_offers(
             wanted, hits, total, results.with_typos = fuzzy, more_hits, more, True
     results.total = total
     results.hits = _hits(searcher, hits)
-    results.facets = _facets(build, searcher, wanted, filters, today)
+    results.facets = _facets(snapshot, wanted, total, filters, today)
     if total == 0 or results.with_typos:
         results.suggestion = _spelling(build, searcher, text)
         if filters.chosen():
@@ -255,14 +256,18 @@ def _start_counts(answer: dict[str, Any]) -> dict[str, int]:
 
 
 def _facets(
-    build: engine.Build, searcher: tantivy.Searcher, wanted: tantivy.Query | None, filters: Filters, today: date
+    snapshot: engine.Snapshot, wanted: tantivy.Query | None, total: int, filters: Filters, today: date
 ) -> dict[str, list[FacetCount]]:
     """Each facet's counts under every chosen filter but its own (choices within a facet
     are alternatives): one aggregation for the facets without a choice, one per chosen facet."""
+    build, searcher = snapshot.build, snapshot.searcher
     chosen = filters.chosen()
-    everything = combined(build, wanted, filter_query(build, filters, today))
     all_facets = (*LIST_FACETS, "start")
-    counts = _buckets(searcher, everything, [facet for facet in all_facets if facet not in chosen], today)
+    if chosen:
+        everything = combined(build, wanted, filter_query(build, filters, today))
+        counts = _buckets(searcher, everything, [facet for facet in all_facets if facet not in chosen], today)
+    else:
+        counts = _unfiltered_counts(snapshot, wanted, total, today)
     for facet in all_facets:
         if facet in chosen:
             others = combined(build, wanted, filter_query(build, filters.without(facet), today))
@@ -281,6 +286,47 @@ def _facets(
         )
     facets["start"] = [FacetCount(period, counts["start"][period], period in filters.start) for period in START_PERIODS]
     return facets
+
+
+# The counts over the whole catalogue, per index generation (and day): the same for every
+# search until the index changes. One entry: a new generation replaces it.
+_catalogue_counts: dict[tuple[str, int, date], dict[str, dict[str, int]]] = {}
+_catalogue_counts_lock = threading.Lock()
+
+
+def _unfiltered_counts(
+    snapshot: engine.Snapshot, wanted: tantivy.Query | None, total: int, today: date
+) -> dict[str, dict[str, int]]:
+    """The counts of every facet among the offers the text finds. When it finds more than
+    half of the catalogue, they are the catalogue's counts minus those of the offers it
+    does not find: an aggregation reads every offer it counts, so counting the smaller
+    side is faster (broad words, such as "cursus", and no text at all)."""
+    facets = [*LIST_FACETS, "start"]
+    searcher = snapshot.searcher
+    if wanted is not None and total <= searcher.num_docs // 2:
+        return _buckets(searcher, wanted, facets, today)
+    key = (snapshot.build.name, snapshot.generation, today)
+    with _catalogue_counts_lock:
+        catalogue = _catalogue_counts.get(key)
+    if catalogue is None:
+        catalogue = _buckets(searcher, tantivy.Query.all_query(), facets, today)
+        with _catalogue_counts_lock:
+            _catalogue_counts.clear()
+            _catalogue_counts[key] = catalogue
+    if wanted is None:
+        return {facet: dict(values) for facet, values in catalogue.items()}
+    outside = tantivy.Query.boolean_query(
+        [(tantivy.Occur.Must, tantivy.Query.all_query()), (tantivy.Occur.MustNot, wanted)]
+    )
+    missing = _buckets(searcher, outside, facets, today)
+    return {
+        facet: {
+            value: count - missing[facet].get(value, 0)
+            for value, count in values.items()
+            if count - missing[facet].get(value, 0) or facet == "start"
+        }
+        for facet, values in catalogue.items()
+    }
 
 
 def _spelling(build: engine.Build, searcher: tantivy.Searcher, text: str) -> str:

@@ -27,7 +27,7 @@ FUNDING = ["free", "employer", "uwv", "own_budget"]
 SCHEDULES = ["daytime", "evening", "weekend"]
 MUNICIPALITIES = ["GM0796", "GM0828", "GM0855", "GM0772", "GM0014"]  # AM27, AM27, AM26, AM28, AM01
 PRICES = [None, 0, 29_500, 125_000, 350_000]
-TEXTS = ["", "zorg", "heftruck avond", "opleiding"]
+TEXTS = ["", "zorg", "heftruck avond", "opleiding", "7"]  # "7": one title
 
 
 @pytest.fixture
@@ -135,6 +135,16 @@ def test_the_catalogue_has_offers_with_several_values_per_facet(catalogue):
     options as one set: the brute-force test below must meet offers with three or more."""
     for facet in ("region", "municipality", "funding", "schedule"):
         assert any(len(fact[facet]) >= 3 for fact in catalogue.values()), facet
+
+
+def test_the_brute_force_test_meets_both_ways_of_counting(catalogue):
+    """Counts are taken over the offers a text finds, or, when it finds more than half of
+    them, as the catalogue's counts minus those of the rest (selectors._unfiltered_counts):
+    the test below must meet texts of both kinds."""
+    totals = {text: search_offers(text=text, today=TODAY).total for text in TEXTS if text}
+    public = len(catalogue)
+    assert any(total > public / 2 for total in totals.values()), totals
+    assert any(0 < total <= public / 2 for total in totals.values()), totals
 
 
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
