@@ -22,9 +22,7 @@ Runs on SQLite (WAL) in a temporary folder holding the demo catalogue (`seed_dem
 import argparse
 import io
 import os
-import re
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -33,8 +31,9 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from loadtest import BROWSER, gunicorn, production, wrk
+
 ROOT = Path(__file__).resolve().parent.parent
-BROWSER = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0"
 PATHS = 200  # offers the load test cycles through
 
 
@@ -80,51 +79,6 @@ def _seed() -> list[str]:
 # --- 1. The offer page under load ---------------------------------------------------------
 
 
-def _production(environment: dict[str, str], *, measure: bool) -> dict[str, str]:
-    return {
-        **os.environ,
-        **environment,
-        "DJANGO_SETTINGS_MODULE": "config.settings",
-        "DEBUG": "false",
-        "SECRET_KEY": "bench-only-" + "x" * 40,
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "SECURE_SSL_REDIRECT": "false",
-        "LOG_LEVEL": "WARNING",
-        "ANALYTICS_ENABLED": "true" if measure else "false",
-        "ANALYTICS_BACKGROUND_FLUSH": "true",
-    }
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-def _wrk(url: str, paths: list[str], seconds: int, folder: Path) -> tuple[float, int, int]:
-    """Requests per second, requests completed and non-2xx answers, at concurrency 16."""
-    script = folder / "paths.lua"
-    listed = ",\n".join(f'"{path}"' for path in paths)
-    script.write_text(
-        f"paths = {{\n{listed}\n}}\ncounter = 0\n"
-        "request = function()\n  counter = counter + 1\n"
-        "  return wrk.format(nil, paths[(counter % #paths) + 1])\nend\n",
-        encoding="utf-8",
-    )
-    output = subprocess.run(
-        ["wrk", "-t2", "-c16", f"-d{seconds}s", "-H", f"User-Agent: {BROWSER}", "-s", str(script), url],
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
-    rate = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))  # type: ignore[union-attr]
-    completed = int(re.search(r"(\d+) requests in", output).group(1))  # type: ignore[union-attr]
-    errors = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", output)
-    if "Socket errors" in output:
-        raise RuntimeError(f"wrk reports socket errors:\n{output}")
-    return rate, completed, int(errors.group(1)) if errors else 0
-
-
 def _answered(log: Path) -> int:
     """Offer pages the server answered with 200, from its access log."""
     return sum(1 for line in log.read_text().splitlines() if line.startswith("200 /opleidingen/"))
@@ -155,43 +109,16 @@ def _round(
 ) -> tuple[float, int, int, int, int, int]:
     """One server, warmed up, then measured: req/s, wrk's completed and non-2xx requests,
     the pages the server answered, and the offer views and page views written meanwhile."""
-    port, log = _free_port(), folder / f"access-{number}-{'on' if measure else 'off'}.log"
-    server = subprocess.Popen(
-        [
-            str(Path(sys.executable).parent / "gunicorn"),
-            "config.wsgi",
-            "--workers",
-            "2",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--log-level",
-            "warning",
-            "--access-logfile",
-            str(log),
-            "--access-logformat",
-            "%(s)s %(U)s",
-        ],
-        cwd=ROOT,
-        env=_production(environment, measure=measure),
-    )
-    try:
-        for _attempt in range(100):
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                time.sleep(0.1)
-        url = f"http://127.0.0.1:{port}"
-        _wrk(url, paths, 2, folder)  # warm up
+    log = folder / f"access-{number}-{'on' if measure else 'off'}.log"
+    settings = {"ANALYTICS_ENABLED": "true" if measure else "false", "ANALYTICS_BACKGROUND_FLUSH": "true"}
+    with gunicorn(production(environment, **settings), access_log=log) as url:
+        wrk(url, paths, 2, folder)  # warm up
         before = _settled(_event_counts)
         answered_before = _answered(log)
-        rate, completed, non_2xx = _wrk(url, paths, seconds, folder)
+        load = wrk(url, paths, seconds, folder)
         after = _settled(_event_counts)
         answered = _answered(log) - answered_before
-        return rate, completed, non_2xx, answered, after[0] - before[0], after[1] - before[1]
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
+        return load.rate, load.completed, load.non_2xx, answered, after[0] - before[0], after[1] - before[1]
 
 
 def measure_load(environment: dict[str, str], paths: list[str], *, seconds: int, rounds: int, folder: Path) -> None:
@@ -202,7 +129,7 @@ def measure_load(environment: dict[str, str], paths: list[str], *, seconds: int,
         [sys.executable, "manage.py", "collectstatic", "--noinput", "--verbosity", "0"],
         cwd=ROOT,
         check=True,
-        env=_production(environment, measure=False),
+        env=production(environment, ANALYTICS_ENABLED="false"),
     )
     rates: dict[bool, list[float]] = {False: [], True: []}
     completed = non_2xx = answered = offer_views = page_views = 0

@@ -26,7 +26,6 @@ import math
 import os
 import random
 import shutil
-import socket
 import statistics
 import string
 import subprocess
@@ -40,6 +39,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 from zoneinfo import ZoneInfo
+
+from loadtest import Load, gunicorn, production, wrk
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = datetime.now(ZoneInfo("Europe/Amsterdam")).date()  # the site's day, as the index has it
@@ -329,21 +330,6 @@ def _measure_latency(queries: dict[str, list[Query]]) -> None:
     print(f"Engine p95 / baseline p95: {', '.join(f'{ratio:.2f}' for ratio in ratios)} (target: at most 3)")
 
 
-def _production(environment: dict[str, str]) -> dict[str, str]:
-    """The environment of the processes a host runs (indexer, web server): production
-    settings on this run's database and index folder."""
-    return {
-        **os.environ,
-        **environment,
-        "DJANGO_SETTINGS_MODULE": "config.settings",
-        "DEBUG": "false",
-        "SECRET_KEY": "bench-only-" + "x" * 40,
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "SECURE_SSL_REDIRECT": "false",
-        "LOG_LEVEL": "WARNING",
-    }
-
-
 def _finds(results: Any, offer_id: int) -> bool:
     """The offer is found by its exact marker (not by a similar marker of an earlier trial)."""
     return not results.with_typos and any(hit.id == offer_id for hit in results.hits)
@@ -358,7 +344,7 @@ def _measure_visibility(environment: dict[str, str], trials: int) -> None:
     indexer = subprocess.Popen(
         [sys.executable, "manage.py", "run_search_indexer"],
         cwd=ROOT,
-        env=_production(environment),
+        env=production(environment),
         stdout=subprocess.DEVNULL,
         stderr=log.open("w"),
     )
@@ -385,35 +371,6 @@ def _measure_visibility(environment: dict[str, str], trials: int) -> None:
         indexer.wait(timeout=10)
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-def _wrk(url: str, paths: list[str], seconds: int, folder: Path) -> float:
-    """Requests per second of wrk at concurrency 16, each request the next of `paths`."""
-    script = folder / "paths.lua"
-    listed = ",\n".join('"' + path.replace("\\", "\\\\").replace('"', '\\"') + '"' for path in paths)
-    script.write_text(
-        f"paths = {{\n{listed}\n}}\ncounter = 0\n"
-        "request = function()\n  counter = counter + 1\n"
-        "  return wrk.format(nil, paths[(counter % #paths) + 1])\nend\n",
-        encoding="utf-8",
-    )
-    output = subprocess.run(
-        ["wrk", "-t2", "-c16", f"-d{seconds}s", "-s", str(script), url],
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
-    line = next(line for line in output.splitlines() if line.startswith("Requests/sec:"))
-    errors = [line for line in output.splitlines() if "Non-2xx" in line or "Socket errors" in line]
-    if errors:
-        raise RuntimeError(f"wrk reports errors: {errors}")
-    return float(line.split(":")[1])
-
-
 def _measure_load(environment: dict[str, str], queries: list[Query], seconds: int, folder: Path) -> None:
     from leerwerk.catalogue.models import Offer
 
@@ -424,45 +381,26 @@ def _measure_load(environment: dict[str, str], queries: list[Query], seconds: in
         [sys.executable, "manage.py", "collectstatic", "--noinput", "--verbosity", "0"],
         cwd=ROOT,
         check=True,
-        env=_production(environment),
+        env=production(environment),
     )
-    port = _free_port()
-    server = subprocess.Popen(
-        [
-            str(Path(sys.executable).parent / "gunicorn"),
-            "config.wsgi",
-            "--workers",
-            "2",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--log-level",
-            "warning",
-        ],
-        cwd=ROOT,
-        env=_production(environment),
-    )
-    try:
-        url = f"http://127.0.0.1:{port}"
-        for _attempt in range(100):
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                time.sleep(0.1)
+    with gunicorn(production(environment)) as url:
         search_paths = ["/zoeken/?" + urlencode({"q": query.text, **query.filters}, doseq=True) for query in queries]
         provider = Offer.objects.values_list("provider_id", flat=True)[0]
         pages = Offer.objects.filter(provider_id=provider).count() // 20
         trivial_paths = [f"/aanbieders/{provider}/?page={page}" for page in range(1, pages + 1)]
-        _wrk(url, search_paths[:20] + trivial_paths[:20], 3, folder)  # warm up both
-        trivial = _wrk(url, trivial_paths, seconds, folder)
-        search = _wrk(url, search_paths, seconds, folder)
+        wrk(url, search_paths[:20] + trivial_paths[:20], 3, folder)  # warm up both
+        trivial = _successful(wrk(url, trivial_paths, seconds, folder))
+        search = _successful(wrk(url, search_paths, seconds, folder))
         print(
             f"Load (gunicorn 2 workers, wrk concurrency 16, {seconds} s): search page {search:.0f} req/s, "
             f"provider page listing 20 offers {trivial:.0f} req/s; ratio {search / trivial:.2f} (target: at least 0.55)"
         )
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
+
+
+def _successful(load: Load) -> float:
+    if load.non_2xx:
+        raise RuntimeError(f"{load.non_2xx} answers were not 2xx")
+    return load.rate
 
 
 def main() -> None:

@@ -115,6 +115,8 @@ class Role(models.TextChoices):
 
 # Roles that handle other people's data or run the platform: they need a second factor.
 STAFF_ROLES = frozenset({Role.PROVIDER_EDITOR, Role.ADVISER, Role.ANALYST, Role.SECRETARIAT, Role.ADMINISTRATOR})
+# The roles that read the region's measurements (the funnel report).
+MEASUREMENT_ROLES = frozenset({Role.ANALYST, Role.SECRETARIAT, Role.ADMINISTRATOR})
 
 
 class Membership(TimeStampedModel):

@@ -14,7 +14,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.core import signing
 from django.db.models import QuerySet
 
-from leerwerk.accounts.models import STAFF_ROLES, LoginLink, Membership, Organisation, Role, User
+from leerwerk.accounts.models import MEASUREMENT_ROLES, STAFF_ROLES, LoginLink, Membership, Organisation, Role, User
 
 
 def get_user_by_email(*, email: str) -> User | None:
@@ -51,6 +51,13 @@ def is_administrator(*, user: User | AnonymousUser) -> bool:
     return bool(
         user.is_authenticated and user.is_active and (user.is_superuser or has_role(user=user, role=Role.ADMINISTRATOR))
     )
+
+
+def may_read_measurements(*, user: User | AnonymousUser) -> bool:
+    """An active user with a role of MEASUREMENT_ROLES, or a superuser."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    return bool(user.is_superuser) or Membership.objects.filter(user=user, role__in=MEASUREMENT_ROLES).exists()
 
 
 def has_staff_role(*, user: User) -> bool:

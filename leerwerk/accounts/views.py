@@ -12,7 +12,13 @@ from django.views.decorators.http import require_http_methods
 from leerwerk.accounts.forms import LoginLinkForm
 from leerwerk.accounts.models import LoginLink, Role
 from leerwerk.accounts.requests import AuthenticatedHttpRequest
-from leerwerk.accounts.selectors import LoginLinkError, get_login_link, is_administrator, list_memberships
+from leerwerk.accounts.selectors import (
+    LoginLinkError,
+    get_login_link,
+    is_administrator,
+    list_memberships,
+    may_read_measurements,
+)
 from leerwerk.accounts.services import request_login_link, use_login_link
 
 # A backend from AUTHENTICATION_BACKENDS: the session remembers it and must find it there.
@@ -28,8 +34,7 @@ def overview(request: AuthenticatedHttpRequest) -> HttpResponse:
         "memberships": memberships,
         "is_administrator": is_administrator(user=request.user),
         "is_provider_editor": any(membership.role == Role.PROVIDER_EDITOR for membership in memberships),
-        "sees_measurements": request.user.is_superuser
-        or any(membership.role in (Role.ANALYST, Role.SECRETARIAT, Role.ADMINISTRATOR) for membership in memberships),
+        "sees_measurements": may_read_measurements(user=request.user),
         "is_resident": any(membership.role == Role.RESIDENT for membership in memberships),
     }
     return render(request, "accounts/overview.html", context)

@@ -15,8 +15,8 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q, QuerySet
 from django.utils.translation import gettext as _
 
-from leerwerk.accounts.models import Role, User
-from leerwerk.accounts.selectors import has_role, is_administrator, list_region_codes_in_scope
+from leerwerk.accounts.models import MEASUREMENT_ROLES, Role, User
+from leerwerk.accounts.selectors import is_administrator, list_region_codes_in_scope, may_read_measurements
 from leerwerk.analytics.models import Event
 from leerwerk.analytics.suppression import Cell, Column, protect_measure
 from leerwerk.regions.models import LabourMarketRegion
@@ -31,8 +31,9 @@ _EVENT_MEASURES = {
     "interests": Event.Kind.INTEREST,
     "advice_requests": Event.Kind.ADVICE_REQUEST,
 }
-# The roles that may read the report; administrators see every region, the others theirs.
-REPORT_ROLES = (Role.ANALYST, Role.SECRETARIAT, Role.ADMINISTRATOR)
+# The roles that may read the report (accounts' MEASUREMENT_ROLES); administrators see
+# every region, the others theirs.
+REPORT_ROLES = MEASUREMENT_ROLES
 _SCOPED_ROLES = (Role.ANALYST, Role.SECRETARIAT)
 # The longest period of one report; events are kept 400 days (`prune_events`).
 MAX_WEEKS = 53
@@ -86,9 +87,7 @@ class FunnelReport:
 
 def may_view_report(*, user: User | AnonymousUser) -> bool:
     """An active user with the analyst, secretariat or administrator role, or a superuser."""
-    if not user.is_authenticated or not user.is_active:
-        return False
-    return bool(user.is_superuser) or any(has_role(user=user, role=role) for role in REPORT_ROLES)
+    return may_read_measurements(user=user)
 
 
 def get_report_scope(*, user: User | AnonymousUser) -> ReportScope:

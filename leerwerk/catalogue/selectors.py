@@ -117,9 +117,9 @@ def list_related_offers(*, offer: Offer, limit: int = 4) -> list[Offer]:
 def get_public_offer_url(*, offer_id: int) -> str:
     """The provider's own web address of a public offer: the only place a click-out may
     lead to. Raises Offer.DoesNotExist for an unknown offer, one that is not public, or
-    one without an address."""
+    one without a web (http or https) address."""
     url = public_offers().filter(pk=offer_id).exclude(url="").values_list("url", flat=True).first()
-    if url is None:
+    if url is None or not url.lower().startswith(("https://", "http://")):
         raise Offer.DoesNotExist
     return url
 

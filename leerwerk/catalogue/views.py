@@ -20,6 +20,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from leerwerk.accounts.requests import AuthenticatedHttpRequest
 from leerwerk.accounts.selectors import is_administrator
+from leerwerk.analytics.models import Event
 from leerwerk.analytics.services import record_event
 from leerwerk.catalogue.models import Offer, Provider, Recognition
 from leerwerk.catalogue.selectors import (
@@ -151,7 +152,7 @@ def offer_detail(request: HttpRequest, offer_id: int) -> HttpResponse:
         offer = get_offer_for_residents(offer_id=offer_id, today=timezone.localdate())
     except Offer.DoesNotExist as error:
         raise Http404 from error
-    record_event(request, "offer_view", offer_id=offer.pk)
+    record_event(request, Event.Kind.OFFER_VIEW, offer_id=offer.pk)
     funding_labels = dict(FundingOption.choices)
     context = {
         "offer": offer,

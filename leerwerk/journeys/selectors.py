@@ -15,15 +15,21 @@ the registrations for the offers of the providers `list_providers_for_editor` gi
 """
 
 import hashlib
+from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.db.models import QuerySet
+from django.urls import reverse
 
 from leerwerk.accounts.models import Membership, Role, User
 from leerwerk.accounts.selectors import has_staff_role
 from leerwerk.catalogue.selectors import list_providers_for_editor
 from leerwerk.journeys.models import AdviceRequest, Interest
+from leerwerk.regions.models import LabourMarketRegion
+from leerwerk.search.selectors import Filters, OfferHit, search_offers
+from leerwerk.skills.models import PromisingOccupation
 
 
 def list_provider_editor_emails(*, provider_id: int) -> list[str]:
@@ -149,3 +155,57 @@ def export_resident_data(*, user: User) -> dict[str, Any]:
         "interest_registrations": interests,
         "advice_requests": advice_requests,
     }
+
+
+# --- Promising occupations ---------------------------------------------------------------
+# The pages of promising occupations: the served regions, and for one region
+# the occupations its analysts chose, each with the public offers that lead to it.
+#
+# An offer leads to an occupation when the search finds it for the occupation's Dutch name
+# or, when that finds few, for one of its other names, among the offers given in the region
+# (and those that are only online). For the other names, results the search found only by
+# allowing typos are left out: words that merely look like one of the many other names say
+# nothing about the occupation. The Dutch name is searched as a resident would search it.
+
+OFFERS_SHOWN = 5
+MAX_LABELS_TRIED = 6  # the Dutch name and at most five other names, each one search
+
+
+@dataclass(frozen=True)
+class OccupationOffers:
+    promising: PromisingOccupation
+    other_names: list[str]
+    offers: list[OfferHit]
+    total: int  # offers the search finds for `search_label` in the region
+    search_label: str
+    search_url: str
+
+
+def list_occupation_offers(promising: PromisingOccupation, region: LabourMarketRegion) -> OccupationOffers:
+    occupation = promising.occupation
+    other_names = [name for name in dict.fromkeys(occupation.alt_labels) if name != occupation.preferred_label]
+    filters = Filters(region=(region.code,))
+    offers: dict[int, OfferHit] = {}
+    totals: dict[str, int] = {}
+    for label in [occupation.preferred_label, *other_names][:MAX_LABELS_TRIED]:
+        results = search_offers(text=label, filters=filters, page_size=OFFERS_SHOWN)
+        if results.with_typos and label != occupation.preferred_label:
+            continue  # words that merely look like another name say nothing about the occupation
+        totals[label] = results.total
+        for hit in results.hits:
+            offers.setdefault(hit.id, hit)
+        if len(offers) >= OFFERS_SHOWN:
+            break
+    # The link searches for the Dutch name when that finds anything, else for the name that finds the most.
+    search_label = occupation.preferred_label
+    if not totals.get(search_label):
+        search_label = max(totals, key=totals.__getitem__, default=search_label)
+    query = urlencode({"q": search_label, "region": region.code})
+    return OccupationOffers(
+        promising=promising,
+        other_names=other_names,
+        offers=list(offers.values())[:OFFERS_SHOWN],
+        total=totals.get(search_label, 0),
+        search_label=search_label,
+        search_url=f"{reverse('journeys:search')}?{query}",
+    )

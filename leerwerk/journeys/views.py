@@ -11,7 +11,6 @@ nothing is stored."""
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
-from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
@@ -20,7 +19,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse, reverse_lazy
+from django.urls import reverse_lazy
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -47,6 +46,7 @@ from leerwerk.journeys.selectors import (
     get_retention_months,
     list_advice_requests_for_resident,
     list_interests_for_resident,
+    list_occupation_offers,
 )
 from leerwerk.journeys.services import (
     RegionNotServedError,
@@ -59,8 +59,7 @@ from leerwerk.journeys.services import (
 from leerwerk.regions.forms import MunicipalityForm
 from leerwerk.regions.models import LabourMarketRegion
 from leerwerk.regions.selectors import current_year, get_region, list_regions
-from leerwerk.search.selectors import Filters, OfferHit, RunInfo, search_offers, suggest
-from leerwerk.skills.models import PromisingOccupation
+from leerwerk.search.selectors import OfferHit, RunInfo, search_offers, suggest
 from leerwerk.skills.selectors import list_promising_occupations
 
 # The session remembers what the confirmation pages say (nothing personal), so that
@@ -197,7 +196,9 @@ def interest(request: HttpRequest, offer_id: int) -> HttpResponse:
             raise Http404 from error
         else:
             if registration.created:
-                record_event(request, "interest", offer_id=offer.pk, region_code=registration.interest.region_code)
+                record_event(
+                    request, Event.Kind.INTEREST, offer_id=offer.pk, region_code=registration.interest.region_code
+                )
             request.session[INTEREST_DONE] = {
                 "offer_id": offer.pk,
                 "help": registration.help,
@@ -263,7 +264,7 @@ def advice(request: HttpRequest) -> HttpResponse:
         except ValidationError as error:
             form.add_error(None, error.messages)
         else:
-            record_event(request, "advice_request", region_code=advice_request.region_code)
+            record_event(request, Event.Kind.ADVICE_REQUEST, region_code=advice_request.region_code)
             request.session[ADVICE_DONE] = {
                 "region_code": advice_request.region_code,
                 "contact_by": advice_request.contact_by,
@@ -373,8 +374,6 @@ def my_account_delete(request: AuthenticatedHttpRequest) -> HttpResponse:
 # The only address it ever sends anyone to is the offer's own stored web address; nothing
 # in the request can choose the target, so it cannot be used as an open redirect.
 
-SAFE_SCHEMES = ("https://", "http://")
-
 
 @never_cache
 @require_safe
@@ -383,35 +382,14 @@ def click_out(request: HttpRequest, offer_id: int) -> HttpResponseRedirect:
         url = get_public_offer_url(offer_id=offer_id)
     except Offer.DoesNotExist as error:
         raise Http404 from error
-    if not url.lower().startswith(SAFE_SCHEMES):
-        raise Http404
     if request.method == "GET":  # a HEAD request (a link checker) is no visit
-        record_event(request, "click_out", offer_id=offer_id)
+        record_event(request, Event.Kind.CLICK_OUT, offer_id=offer_id)
     return HttpResponseRedirect(url)
 
 
 # --- Promising occupations ("Kansrijke beroepen") ---------------------------------------
-# The pages of promising occupations: the served regions, and for one region
-# the occupations its analysts chose, each with the public offers that lead to it.
-#
-# An offer leads to an occupation when the search finds it for the occupation's Dutch name
-# or, when that finds few, for one of its other names, among the offers given in the region
-# (and those that are only online). For the other names, results the search found only by
-# allowing typos are left out: words that merely look like one of the many other names say
-# nothing about the occupation. The Dutch name is searched as a resident would search it.
-
-OFFERS_SHOWN = 5
-MAX_LABELS_TRIED = 6  # the Dutch name and at most five other names, each one search
-
-
-@dataclass(frozen=True)
-class OccupationOffers:
-    promising: PromisingOccupation
-    other_names: list[str]
-    offers: list[OfferHit]
-    total: int  # offers the search finds for `search_label` in the region
-    search_label: str
-    search_url: str
+# The served regions, and for one region the occupations its analysts chose, each with
+# the public offers that lead to it (journeys.selectors.list_occupation_offers).
 
 
 @require_safe
@@ -427,35 +405,7 @@ def region_detail(request: HttpRequest, region_code: str) -> HttpResponse:
         region = get_region(code=region_code)
     except LabourMarketRegion.DoesNotExist as error:
         raise Http404 from error
-    occupations = [_with_offers(promising, region) for promising in list_promising_occupations(region_code=region.code)]
+    occupations = [
+        list_occupation_offers(promising, region) for promising in list_promising_occupations(region_code=region.code)
+    ]
     return render(request, "journeys/promising_region.html", {"region": region, "occupations": occupations})
-
-
-def _with_offers(promising: PromisingOccupation, region: LabourMarketRegion) -> OccupationOffers:
-    occupation = promising.occupation
-    other_names = [name for name in dict.fromkeys(occupation.alt_labels) if name != occupation.preferred_label]
-    filters = Filters(region=(region.code,))
-    offers: dict[int, OfferHit] = {}
-    totals: dict[str, int] = {}
-    for label in [occupation.preferred_label, *other_names][:MAX_LABELS_TRIED]:
-        results = search_offers(text=label, filters=filters, page_size=OFFERS_SHOWN)
-        if results.with_typos and label != occupation.preferred_label:
-            continue  # words that merely look like another name say nothing about the occupation
-        totals[label] = results.total
-        for hit in results.hits:
-            offers.setdefault(hit.id, hit)
-        if len(offers) >= OFFERS_SHOWN:
-            break
-    # The link searches for the Dutch name when that finds anything, else for the name that finds the most.
-    search_label = occupation.preferred_label
-    if not totals.get(search_label):
-        search_label = max(totals, key=totals.__getitem__, default=search_label)
-    query = urlencode({"q": search_label, "region": region.code})
-    return OccupationOffers(
-        promising=promising,
-        other_names=other_names,
-        offers=list(offers.values())[:OFFERS_SHOWN],
-        total=totals.get(search_label, 0),
-        search_label=search_label,
-        search_url=f"{reverse('journeys:search')}?{query}",
-    )

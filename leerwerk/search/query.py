@@ -163,12 +163,12 @@ def _fuzzy(build: Build, field: str, token: str, distance: int) -> tantivy.Query
     return tantivy.Query.fuzzy_term_query(build.schema, field, token, distance=distance, transposition_cost_one=True)
 
 
-def text_query(build: Build, text: str, *, fuzzy: bool = False) -> tantivy.Query | None:
-    """None when the text has no words (then everything matches)."""
+def text_query(build: Build, searcher: tantivy.Searcher, text: str, *, fuzzy: bool = False) -> tantivy.Query | None:
+    """None when the text has no words (then everything matches). `searcher` tells how
+    common each word is (see FREQUENT_SHARE)."""
     words = analysis.words(text)[:12]
     whole = build.vocabulary.widen(text) if len(words) > 1 else []
     words = [word for word in words if word not in FUNCTION_WORDS] or words
-    searcher = build.index.searcher()
     groups = [group for word in words if (group := _word_group(build, searcher, word, fuzzy=fuzzy)) is not None]
     if not groups:
         return None

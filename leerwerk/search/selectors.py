@@ -125,13 +125,13 @@ def search_offers(
         results.ready = False
         return results
     build, searcher = snapshot.build, snapshot.searcher
-    wanted = text_query(build, text)
+    wanted = text_query(build, searcher, text)
     chosen = filter_query(build, filters, today)
     hits, total = _search(searcher, combined(build, wanted, chosen, place_preference(build, filters)), results)
     # Typos are tolerated when the text alone (whatever the filters) finds little, so that
     # a filter never changes which words count as found.
     if text.strip() and (_count(searcher, combined(build, wanted, [])) if chosen else total) < FEW:
-        fuzzy = text_query(build, text, fuzzy=True)
+        fuzzy = text_query(build, searcher, text, fuzzy=True)
         more_hits, more = _search(searcher, combined(build, fuzzy, chosen, place_preference(build, filters)), results)
         if more > total:
             wanted, hits, total, results.with_typos = fuzzy, more_hits, more, True
