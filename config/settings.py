@@ -32,10 +32,12 @@ INSTALLED_APPS = [
     "leerwerk.regions",
     "leerwerk.skills",
     "leerwerk.analytics",
+    "leerwerk.audit",
     "leerwerk.accounts",
     "leerwerk.catalogue",
     "leerwerk.search",
     "leerwerk.journeys",
+    "leerwerk.advice",
     "leerwerk.apidocs",
     "leerwerk.demo",
     "leerwerk.accounts.admin_config.LeerwerkAdminConfig",
@@ -354,3 +356,7 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {"axes": {"level": "WARNING"}},
 }
+
+# --- Advice desk ------------------------------------------------------------------------
+# The largest document an adviser may upload to a case (PDF, PNG or JPEG).
+ADVICE_DOCUMENT_MAX_BYTES = env_int("ADVICE_DOCUMENT_MAX_BYTES", 10 * 1024 * 1024)

@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from leerwerk.accounts import urls as accounts_urls
+from leerwerk.advice import urls as advice_urls
 from leerwerk.analytics import urls as analytics_urls
 from leerwerk.apidocs import urls as apidocs_urls
 from leerwerk.catalogue import urls as catalogue_urls
@@ -17,11 +18,13 @@ api_v1 = [
     *search_urls.api_urls,
     *catalogue_urls.api_urls,
     *analytics_urls.api_urls,
+    *advice_urls.api_urls,
     *apidocs_urls.api_urls,
 ]
 
 urlpatterns = [
     path("", include((journeys_urls.page_urls, "journeys"))),
+    path("", include((advice_urls.page_urls, "advice"))),
     path("regios/", include((regions_urls.page_urls, "regions"))),
     path("", include((catalogue_urls.page_urls, "catalogue"))),
     path("werkplek/aanbod/", include((catalogue_workspace_urls.page_urls, "catalogue_workspace"))),

@@ -108,13 +108,18 @@ class Role(models.TextChoices):
     EMPLOYER_CONTACT = "employer_contact", _("Employer contact")
     PROVIDER_EDITOR = "provider_editor", _("Provider editor")
     ADVISER = "adviser", _("Adviser")
+    TEAM_LEAD = "team_lead", _("Team lead of the advice desk")
     ANALYST = "analyst", _("Analyst")
     SECRETARIAT = "secretariat", _("Secretariat")
     ADMINISTRATOR = "administrator", _("Administrator")
 
 
 # Roles that handle other people's data or run the platform: they need a second factor.
-STAFF_ROLES = frozenset({Role.PROVIDER_EDITOR, Role.ADVISER, Role.ANALYST, Role.SECRETARIAT, Role.ADMINISTRATOR})
+STAFF_ROLES = frozenset(
+    {Role.PROVIDER_EDITOR, Role.ADVISER, Role.TEAM_LEAD, Role.ANALYST, Role.SECRETARIAT, Role.ADMINISTRATOR}
+)
+# The roles that work the cases of their regions' advice desk; a team lead also assigns.
+ADVICE_ROLES = frozenset({Role.ADVISER, Role.TEAM_LEAD})
 # The roles that read the region's measurements (the funnel report).
 MEASUREMENT_ROLES = frozenset({Role.ANALYST, Role.SECRETARIAT, Role.ADMINISTRATOR})
 

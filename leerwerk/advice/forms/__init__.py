@@ -1,0 +1,1 @@
+"""The advice desk's forms, one module per part: `cases`, `documents`, `plans`, `trajectories`."""

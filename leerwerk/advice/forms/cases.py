@@ -1,0 +1,2 @@
+"""SKELETON: to be written (see the brief)."""
+
