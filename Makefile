@@ -138,6 +138,7 @@ bench: install  ## run the benchmarks in bench/ (they print their figures; the l
 	$(PY) bench/relevance.py
 	$(PY) bench/events.py
 	$(PY) bench/stemmers.py
+	$(PY) bench/workspace.py
 	$(PY) bench/fresh_clone.py
 
 .PHONY: clean

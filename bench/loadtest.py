@@ -7,7 +7,7 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -79,9 +79,10 @@ class Load:
     non_2xx: int
 
 
-def wrk(url: str, paths: list[str], seconds: int, folder: Path) -> Load:
-    """wrk at concurrency 16 for `seconds`, each request the next of `paths`, as a browser.
-    Raises RuntimeError on socket errors."""
+def wrk(url: str, paths: list[str], seconds: int, folder: Path, headers: Sequence[str] = ()) -> Load:
+    """wrk at concurrency 16 for `seconds`, each request the next of `paths`, as a browser
+    (plus `headers`, such as a session cookie). Raises RuntimeError on connect, read or
+    write errors (timeouts are counted by wrk, not fatal)."""
     script = folder / "paths.lua"
     listed = ",\n".join('"' + path.replace("\\", "\\\\").replace('"', '\\"') + '"' for path in paths)
     script.write_text(
@@ -90,13 +91,11 @@ def wrk(url: str, paths: list[str], seconds: int, folder: Path) -> Load:
         "  return wrk.format(nil, paths[(counter % #paths) + 1])\nend\n",
         encoding="utf-8",
     )
-    output = subprocess.run(
-        ["wrk", "-t2", "-c16", f"-d{seconds}s", "-H", f"User-Agent: {BROWSER}", "-s", str(script), url],
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
-    if "Socket errors" in output:
+    extra = [argument for header in headers for argument in ("-H", header)]
+    command = ["wrk", "-t2", "-c16", f"-d{seconds}s", "-H", f"User-Agent: {BROWSER}", *extra, "-s", str(script), url]
+    output = subprocess.run(command, check=True, capture_output=True, text=True).stdout
+    errors_line = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output)
+    if errors_line and any(int(number) for number in errors_line.groups()[:3]):
         raise RuntimeError(f"wrk reports socket errors:\n{output}")
     rate = re.search(r"Requests/sec:\s+([\d.]+)", output)
     completed = re.search(r"(\d+) requests in", output)

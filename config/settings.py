@@ -283,7 +283,7 @@ SPECTACULAR_SETTINGS = {
     "TITLE": "Leerwerk API",
     "DESCRIPTION": (
         "The REST API of Leerwerk: reference data (labour-market regions and "
-        "municipalities), and later the catalogue, search and casework. Errors are "
+        "municipalities), the catalogue and its search, measurement, and the advisers' casework. Errors are "
         "application/problem+json (RFC 9457)."
     ),
     "VERSION": "1.0.0",
@@ -312,7 +312,23 @@ SPECTACULAR_SETTINGS = {
                 "Authorization: Bearer <key>."
             ),
         },
+        {
+            "name": "advice",
+            "description": (
+                "The advisers' workspace: the cases of a region's advice desk, for its advisers and team leads "
+                "logged in to the workspace. Every read and write of a person's data is logged."
+            ),
+        },
     ],
+    # Enums with the same field name in several models get a name of their own.
+    "ENUM_NAME_OVERRIDES": {
+        "KindEnum": "leerwerk.catalogue.models.Provider.Kind",
+        "CaseStatusEnum": "leerwerk.advice.models.Case.Status",
+        "PlanStepStatusEnum": "leerwerk.advice.models.PlanStep.Status",
+        "TrajectoryKindEnum": "leerwerk.advice.models.Trajectory.Kind",
+        "OutcomeKindEnum": "leerwerk.advice.models.Outcome.Kind",
+        "DocumentKindEnum": "leerwerk.advice.models.Document.Kind",
+    },
 }
 
 # --- Security -----------------------------------------------------------------------
@@ -354,7 +370,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    "loggers": {"axes": {"level": "WARNING"}},
+    # WeasyPrint and its font library log every step of a PDF at INFO.
+    "loggers": {name: {"level": "WARNING"} for name in ("axes", "weasyprint", "fontTools")},
 }
 
 # --- Advice desk ------------------------------------------------------------------------

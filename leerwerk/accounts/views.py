@@ -10,7 +10,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from leerwerk.accounts.forms import LoginLinkForm
-from leerwerk.accounts.models import LoginLink, Role
+from leerwerk.accounts.models import ADVICE_ROLES, LoginLink, Role
 from leerwerk.accounts.requests import AuthenticatedHttpRequest
 from leerwerk.accounts.selectors import (
     LoginLinkError,
@@ -34,6 +34,7 @@ def overview(request: AuthenticatedHttpRequest) -> HttpResponse:
         "memberships": memberships,
         "is_administrator": is_administrator(user=request.user),
         "is_provider_editor": any(membership.role == Role.PROVIDER_EDITOR for membership in memberships),
+        "works_cases": any(membership.role in ADVICE_ROLES for membership in memberships),
         "sees_measurements": may_read_measurements(user=request.user),
         "is_resident": any(membership.role == Role.RESIDENT for membership in memberships),
     }

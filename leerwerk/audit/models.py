@@ -21,7 +21,7 @@ class _EntryQuerySet(models.QuerySet["ProcessingLogEntry"]):
     def update(self, **kwargs: Any) -> NoReturn:
         raise ProcessingLogReadOnlyError
 
-    def delete(self) -> NoReturn:  # type: ignore[override]
+    def delete(self) -> NoReturn:
         raise ProcessingLogReadOnlyError
 
 
@@ -62,7 +62,7 @@ class ProcessingLogEntry(models.Model):
     purpose = models.CharField(_("why"), max_length=20, choices=Purpose.choices)
     via = models.CharField(_("via"), max_length=10, choices=Via.choices)
 
-    objects: ClassVar[models.Manager["ProcessingLogEntry"]] = _EntryQuerySet.as_manager()  # type: ignore[assignment]
+    objects: ClassVar[models.Manager["ProcessingLogEntry"]] = _EntryQuerySet.as_manager()
 
     class Meta:
         ordering = ["-at", "-pk"]

@@ -1,6 +1,7 @@
 """Demo data for `make run`: the five Brabant regions served, their partners, a user for
-every role (all with the password `leerwerk-demo`), the demo catalogue, and each region's
-promising occupations (when the ESCO occupations are loaded).
+every role (all with the password `leerwerk-demo`; an adviser and a team lead per region),
+the demo catalogue, each region's promising occupations (when the ESCO occupations are
+loaded), and each region's advice requests and cases in every state (`advice_cases`).
 
 Public surface: `seed_demo()`. Built on the domain services, idempotent, and refused
 where settings.DEMO_DATA_ENABLED is off (production). Every person and employer here is
@@ -19,6 +20,7 @@ from leerwerk.accounts.services import create_organisation, create_user, grant_m
 from leerwerk.catalogue.models import Offer, Provider
 from leerwerk.catalogue.selectors import get_provider_by_name
 from leerwerk.catalogue.services import admit_provider, create_provider, upsert_records
+from leerwerk.demo.advice_cases import AdviceCasesReport, seed_advice_cases
 from leerwerk.demo.catalogue_content import DemoProvider, demo_catalogue
 from leerwerk.demo.promising_occupations import DEMO_SOURCE, PROMISING_OCCUPATIONS
 from leerwerk.regions.models import LabourMarketRegion, Municipality
@@ -66,6 +68,7 @@ class DemoReport:
     promising_updated: int = 0
     promising_unchanged: int = 0
     promising_missing: list[str] = field(default_factory=list)  # occupations not loaded
+    advice: AdviceCasesReport = field(default_factory=AdviceCasesReport)
 
 
 @dataclass(frozen=True)
@@ -100,9 +103,13 @@ def _people() -> list[_Person]:
         _Person("uwv", "Ula UWV", Role.ADVISER, ("UWV", Organisation.Kind.UWV), tuple(BRABANT)),
     ]
     adviser_names = ["Wendy Westerhout", "Mehmet Middelkoop", "Noor van Oss", "Zeynep Zuidema", "Hans Hendriks"]
-    for code, full_name in zip(BRABANT, adviser_names, strict=True):
+    lead_names = ["Tineke Timmermans", "Ruud van Rijswijk", "Esther Evers", "Joris Jacobs", "Lieke Lammers"]
+    for code, full_name, lead_name in zip(BRABANT, adviser_names, lead_names, strict=True):
         municipality_organisation = (f"Gemeente {code}", Organisation.Kind.MUNICIPALITY)
         people.append(_Person(f"adviseur.{code.lower()}", full_name, Role.ADVISER, municipality_organisation, (code,)))
+        people.append(
+            _Person(f"teamleider.{code.lower()}", lead_name, Role.TEAM_LEAD, municipality_organisation, (code,))
+        )
     people.append(_Person("inwoner", "Ilse Inwoner", Role.RESIDENT, None, ("AM27",)))
     return people
 
@@ -123,6 +130,7 @@ def seed_demo() -> DemoReport:
 
     report = DemoReport()
     password_hash = make_password(DEMO_PASSWORD)
+    advisers: dict[str, User] = {}
     for person in _people():
         user = _user(person, report, password_hash)
         organisation = _organisation(person, regions, lead)
@@ -134,8 +142,12 @@ def seed_demo() -> DemoReport:
         )
         scope = ", ".join(regions[code].name for code in person.region_codes)
         report.logins.append(DemoLogin(email=user.email, role=str(person.role.label), scope=scope))
+        if person.local_part.startswith("adviseur."):
+            advisers[person.region_codes[0]] = user
     _seed_catalogue(report)
     _seed_promising_occupations(report, regions)
+    # After the catalogue and the occupations: the plans link to offers and occupations.
+    report.advice = seed_advice_cases(advisers=advisers, today=timezone.localdate())
     return report
 
 

@@ -132,3 +132,12 @@ def test_the_account_page_leads_each_role_to_its_own_work(client, role, shown, h
         assert f'href="{reverse(name)}"' in content, name
     for name in hidden:
         assert f'href="{reverse(name)}"' not in content, name
+
+
+def test_the_overview_links_advisers_to_their_cases_and_no_one_else(client, adviser):
+    client.force_login(adviser)
+    assert reverse("advice:queue") in client.get(reverse("accounts:overview")).content.decode()
+
+    resident = MembershipFactory(resident=True).user
+    client.force_login(resident)
+    assert reverse("advice:queue") not in client.get(reverse("accounts:overview")).content.decode()

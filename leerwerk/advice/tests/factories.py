@@ -24,7 +24,7 @@ from leerwerk.regions.models import LabourMarketRegion
 
 def desk_user(*, region_code: str = "AM27", role: Role = Role.ADVISER, **fields: object) -> User:
     """A user with an advice role (adviser or team lead) in one region."""
-    user = UserFactory(**fields)
+    user: User = UserFactory.create(**fields)
     MembershipFactory(user=user, role=role, regions=[LabourMarketRegion.objects.get(code=region_code)])
     return user
 

@@ -27,6 +27,8 @@ class Command(BaseCommand):
                 f"  {len(set(report.promising_missing))} occupations are not loaded; "
                 "run manage.py load_occupations and seed again"
             )
+        advice = report.advice
+        self.stdout.write(f"Demo advice cases: {advice.created} new, {advice.unchanged} unchanged")
         self.stdout.write("")
         self.stdout.write(f"Demo logins (password for all: {DEMO_PASSWORD}):")
         width = max(len(login.email) for login in report.logins)
