@@ -85,3 +85,33 @@ def test_an_adviser_takes_works_and_closes_a_case(site, page: Page, axe, console
         ("create", "contact_moment"),
     } <= logged
     assert console_errors == []
+
+
+def test_a_team_lead_exports_and_erases_a_persons_data_on_request(site, page: Page, axe):
+    region = LabourMarketRegion.objects.get(code="AM27")
+    lead = create_user(email="teamleider@loket.test", password=PASSWORD, full_name="Tom Lead", email_verified=True)
+    desk = create_organisation(name="Leerwerkloket Noordoost-Brabant", kind=Organisation.Kind.PARTNERSHIP)
+    grant_membership(user=lead, role=Role.TEAM_LEAD, organisation=desk, regions=[region])
+    AdviceRequestFactory(region_code="AM27", name="Gerrit Wissen", message="Wis mijn gegevens.")
+
+    page.goto(site + "/account/login/")
+    page.get_by_label("E-mailadres").fill(lead.email)
+    page.get_by_label("Wachtwoord").fill(PASSWORD)
+    page.get_by_role("button", name="Inloggen").click()
+    page.goto(site + "/werkplek/advies/")
+    page.get_by_test_id("case-row").filter(has_text="Gerrit Wissen").get_by_role("link").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Gerrit Wissen")
+
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Gegevens exporteren (JSON)").click()
+    assert b"Gerrit Wissen" in open(download.value.path(), "rb").read()
+
+    page.get_by_role("link", name="Persoonsgegevens wissen").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Persoonsgegevens wissen")
+    axe()
+    page.get_by_role("button", name="Ja, wis de persoonsgegevens").click()
+    axe()
+
+    case = Case.objects.select_related("person").get()
+    assert case.person.is_erased and case.person.name == ""
+    assert ProcessingLogEntry.objects.filter(actor_id=lead.pk, action="erase", person_id=case.person_id).exists()
