@@ -104,7 +104,7 @@ def test_a_team_lead_exports_and_erases_a_persons_data_on_request(site, page: Pa
 
     with page.expect_download() as download:
         page.get_by_role("link", name="Gegevens exporteren (JSON)").click()
-    assert b"Gerrit Wissen" in open(download.value.path(), "rb").read()
+    assert b"Gerrit Wissen" in download.value.path().read_bytes()
 
     page.get_by_role("link", name="Persoonsgegevens wissen").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Persoonsgegevens wissen")
@@ -113,5 +113,6 @@ def test_a_team_lead_exports_and_erases_a_persons_data_on_request(site, page: Pa
     axe()
 
     case = Case.objects.select_related("person").get()
-    assert case.person.is_erased and case.person.name == ""
+    assert case.person.is_erased
+    assert case.person.name == ""
     assert ProcessingLogEntry.objects.filter(actor_id=lead.pk, action="erase", person_id=case.person_id).exists()
