@@ -2,6 +2,11 @@
 fast a change becomes findable, and the search page under load against a trivial page.
 
     .venv/bin/python bench/search.py [--count 100000] [--generated 300] [--seconds 10]
+        [--only-latency] [--folder PATH]
+
+`--only-latency` stops after the latency figures (no visibility or load test);
+`--folder PATH` keeps the database and the index in PATH and reuses them on the next run
+(no import, no rebuild), for measuring changes to the queries again and again.
 
 1. Index build: `rebuild_index()` of the whole catalogue, time and size on disk.
 2. Latency of top 20 + every facet count (`search_offers`), for the judged queries of
@@ -122,7 +127,10 @@ def _generated_queries(count: int) -> list[Query]:
     from leerwerk.search.analysis import words
 
     rng = random.Random(5)  # noqa: S311  (benchmark data)
-    titles = list(Offer.objects.order_by("?").values_list("title", flat=True)[: count * 2])
+    # The same titles on every run (a sample by the seeded generator), so that two runs
+    # measure the same queries.
+    every_title = list(Offer.objects.order_by("pk").values_list("title", flat=True))
+    titles = rng.sample(every_title, min(len(every_title), count * 2))
     regions = list(LabourMarketRegion.objects.values_list("code", flat=True))
     choices: dict[str, Sequence[str]] = {
         "level": ["mbo2", "mbo3", "mbo4", "bachelor", "none"],
@@ -409,34 +417,46 @@ def main() -> None:
     parser.add_argument("--generated", type=int, default=300)
     parser.add_argument("--seconds", type=int, default=10, help="length of each load run")
     parser.add_argument("--visibility-trials", type=int, default=10)
+    parser.add_argument("--only-latency", action="store_true", help="skip the visibility and load tests")
+    parser.add_argument("--folder", type=Path, help="keep (and reuse) the database and the index here")
     options = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="leerwerk-search-") as temporary:
-        folder = Path(temporary)
+        folder = options.folder.resolve() if options.folder else Path(temporary)
+        folder.mkdir(parents=True, exist_ok=True)
+        reuse = (folder / "bench.sqlite3").exists()
         environment = _setup(folder)
-        start = time.perf_counter()
-        _load_catalogue(folder, options.count)
-        print(
-            f"Imported {options.count} synthetic offers for {PROVIDERS} providers "
-            f"in {time.perf_counter() - start:.0f} s"
-        )
-
-        from leerwerk.search import engine
-        from leerwerk.search.services import rebuild_index
-
-        start = time.perf_counter()
-        report = rebuild_index()
-        seconds = time.perf_counter() - start
-        build = engine.current_build()
-        assert build is not None
-        size = sum(path.stat().st_size for path in build.path.rglob("*") if path.is_file())
-        print(
-            f"Index build: {report.indexed} offers in {seconds:.1f} s ({report.indexed / seconds:.0f}/s), "
-            f"{size / 1e6:.0f} MB on disk (target: under 10 s)"
-        )
+        if reuse:
+            print(f"Reusing the catalogue and the index in {folder}")
+        else:
+            start = time.perf_counter()
+            _load_catalogue(folder, options.count)
+            print(
+                f"Imported {options.count} synthetic offers for {PROVIDERS} providers "
+                f"in {time.perf_counter() - start:.0f} s"
+            )
+            _build_index()
         queries = {"judged": _judged_queries(), "generated": _generated_queries(options.generated)}
         _measure_latency(queries)
+        if options.only_latency:
+            return
         _measure_visibility(environment, options.visibility_trials)
         _measure_load(environment, queries["generated"], options.seconds, folder)
+
+
+def _build_index() -> None:
+    from leerwerk.search import engine
+    from leerwerk.search.services import rebuild_index
+
+    start = time.perf_counter()
+    report = rebuild_index()
+    seconds = time.perf_counter() - start
+    build = engine.current_build()
+    assert build is not None
+    size = sum(path.stat().st_size for path in build.path.rglob("*") if path.is_file())
+    print(
+        f"Index build: {report.indexed} offers in {seconds:.1f} s ({report.indexed / seconds:.0f}/s), "
+        f"{size / 1e6:.0f} MB on disk (target: under 10 s)"
+    )
 
 
 if __name__ == "__main__":

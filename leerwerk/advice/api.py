@@ -43,7 +43,7 @@ from leerwerk.core.problems import problem_responses
 from leerwerk.journeys.models import AdviceRequest
 from leerwerk.regions.models import Municipality
 from leerwerk.skills.models import Occupation
-from leerwerk.skills.selectors import get_occupation
+from leerwerk.skills.selectors import get_occupation, get_occupation_by_uri
 
 TAGS = ["advice"]
 ACCESS = (
@@ -105,7 +105,7 @@ class OccupationField(serializers.Field[Occupation, str, str, Any]):
             if isinstance(data, int) or (isinstance(data, str) and data.isdigit()):
                 return get_occupation(occupation_id=int(data))
             if isinstance(data, str) and data.startswith("http"):
-                return Occupation.objects.get(uri=data.strip())
+                return get_occupation_by_uri(uri=data)
         except Occupation.DoesNotExist:
             pass
         raise serializers.ValidationError(_("There is no occupation with this ESCO address or id."))

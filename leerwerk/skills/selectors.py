@@ -1,6 +1,6 @@
 """Reads of the occupations.
 
-Public surface: `list_occupation_labels()`, `get_occupation()`, `get_occupation_by_label()`,
+Public surface: `list_occupation_labels()`, `get_occupation()`, `get_occupation_by_uri()`, `get_occupation_by_label()`,
 `list_promising_occupations()`."""
 
 from django.db.models import QuerySet
@@ -15,6 +15,11 @@ def list_occupation_labels() -> list[tuple[str, list[str]]]:
 
 def get_occupation(*, occupation_id: int) -> Occupation:
     return Occupation.objects.get(pk=occupation_id)
+
+
+def get_occupation_by_uri(*, uri: str) -> Occupation:
+    """The occupation with this ESCO address; raises Occupation.DoesNotExist."""
+    return Occupation.objects.get(uri=uri.strip())
 
 
 def get_occupation_by_label(*, preferred_label: str) -> Occupation | None:

@@ -31,19 +31,13 @@ from leerwerk.advice.forms.documents import DocumentForm
 from leerwerk.advice.forms.plans import PlanForm, StepForm
 from leerwerk.advice.forms.trajectories import OutcomeForm, TrajectoryForm
 from leerwerk.advice.models import Appointment, Case, DevelopmentPlan
-from leerwerk.advice.selectors.access import get_case_for_adviser, is_team_lead, list_region_advisers
+from leerwerk.advice.selectors.access import is_team_lead, list_region_advisers
 from leerwerk.advice.services import cases as case_services
 from leerwerk.advice.services.access import read_case
 from leerwerk.advice.services.cases import CaseRuleError, allowed_next_statuses
+from leerwerk.advice.views.case_forms import case_or_404
 from leerwerk.audit.services import Via
 from leerwerk.journeys.models import AdviceRequest
-
-
-def _case_or_404(request: AuthenticatedHttpRequest, case_id: int) -> Case:
-    try:
-        return get_case_for_adviser(user=request.user, case_id=case_id)
-    except Case.DoesNotExist as error:
-        raise Http404 from error
 
 
 def _to_case(case_id: int, section: str) -> HttpResponseRedirect:
@@ -127,7 +121,7 @@ def case_detail(request: AuthenticatedHttpRequest, case_id: int) -> HttpResponse
 @never_cache
 @require_POST
 def change_status(request: AuthenticatedHttpRequest, case_id: int) -> HttpResponse:
-    case = _case_or_404(request, case_id)
+    case = case_or_404(request, case_id)
     form = StatusForm(request.POST, statuses=allowed_next_statuses(case=case))
     if form.is_valid():
         try:
@@ -144,7 +138,7 @@ def change_status(request: AuthenticatedHttpRequest, case_id: int) -> HttpRespon
 @never_cache
 @require_POST
 def take(request: AuthenticatedHttpRequest, case_id: int) -> HttpResponse:
-    case = _case_or_404(request, case_id)
+    case = case_or_404(request, case_id)
     try:
         case_services.take_case(actor=request.user, case=case, via=Via.PAGE)
     except CaseRuleError as error:
@@ -158,7 +152,7 @@ def take(request: AuthenticatedHttpRequest, case_id: int) -> HttpResponse:
 @never_cache
 @require_POST
 def assign(request: AuthenticatedHttpRequest, case_id: int) -> HttpResponse:
-    case = _case_or_404(request, case_id)
+    case = case_or_404(request, case_id)
     form = AssignForm(request.POST, advisers=list_region_advisers(region_codes={case.region_code}))
     if form.is_valid():
         adviser = form.cleaned_data["adviser"]
@@ -179,7 +173,7 @@ def assign(request: AuthenticatedHttpRequest, case_id: int) -> HttpResponse:
 @never_cache
 @require_POST
 def set_target_groups(request: AuthenticatedHttpRequest, case_id: int) -> HttpResponse:
-    case = _case_or_404(request, case_id)
+    case = case_or_404(request, case_id)
     form = TargetGroupsForm(request.POST)
     if form.is_valid():
         groups = set(form.cleaned_data["groups"])
@@ -193,7 +187,7 @@ def set_target_groups(request: AuthenticatedHttpRequest, case_id: int) -> HttpRe
 @never_cache
 @require_POST
 def add_note(request: AuthenticatedHttpRequest, case_id: int) -> HttpResponse:
-    case = _case_or_404(request, case_id)
+    case = case_or_404(request, case_id)
     form = NoteForm(request.POST)
     if form.is_valid():
         try:
@@ -212,7 +206,7 @@ def add_note(request: AuthenticatedHttpRequest, case_id: int) -> HttpResponse:
 @never_cache
 @require_POST
 def add_contact_moment(request: AuthenticatedHttpRequest, case_id: int) -> HttpResponse:
-    case = _case_or_404(request, case_id)
+    case = case_or_404(request, case_id)
     form = ContactMomentForm(request.POST)
     if form.is_valid():
         try:
@@ -231,7 +225,7 @@ def add_contact_moment(request: AuthenticatedHttpRequest, case_id: int) -> HttpR
 @never_cache
 @require_POST
 def add_appointment(request: AuthenticatedHttpRequest, case_id: int) -> HttpResponse:
-    case = _case_or_404(request, case_id)
+    case = case_or_404(request, case_id)
     form = AppointmentForm(request.POST)
     if form.is_valid():
         try:
@@ -250,7 +244,7 @@ def add_appointment(request: AuthenticatedHttpRequest, case_id: int) -> HttpResp
 @never_cache
 @require_POST
 def cancel_appointment(request: AuthenticatedHttpRequest, case_id: int, appointment_id: int) -> HttpResponse:
-    case = _case_or_404(request, case_id)
+    case = case_or_404(request, case_id)
     try:
         case_services.cancel_appointment(actor=request.user, case=case, appointment_id=appointment_id, via=Via.PAGE)
     except Appointment.DoesNotExist as error:
