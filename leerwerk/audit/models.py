@@ -42,6 +42,7 @@ class ProcessingLogEntry(models.Model):
         ACCESS_REQUEST = "access_request", _("The person asked for their data")
         ERASURE_REQUEST = "erasure_request", _("The person asked for erasure")
         RETENTION = "retention", _("Retention period passed")
+        INTEREST_FOLLOW_UP = "interest", _("The provider follows up an interest registration")
 
     class Via(models.TextChoices):
         PAGE = "page", _("Workspace page")

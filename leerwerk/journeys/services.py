@@ -6,13 +6,15 @@ Public surface:
 - `request_advice(…)` → `AdviceRequest`; raises `RegionNotServedError`;
 - `withdraw_interest`, `withdraw_advice_request`: the resident changes their mind;
 - `delete_resident_account(user=…)`;
+- `log_interests_listed(actor=…, interests=…)`: the provider's editor read these registrations (processing log);
 - `erase_expired_registrations(now=…)`: forget what is past its retention;
 - the mail tasks `send_interest_confirmation`, `send_provider_notice`, `send_advice_confirmation`.
 
 The provider's editors get an e-mail that a registration came in, without the resident's
 details: those they read in the provider workspace (`/werkplek/aanmeldingen/`), behind
-their login, so that personal data does not travel through mailboxes. The region's advice desk sees the
-follow-up `AdviceRequest`s (the admin lists them until the advisers' workspace exists).
+their login, so that personal data does not travel through mailboxes, and each page they
+read is written to the processing log. The region's advice desk works the follow-up
+`AdviceRequest`s in the advisers' workspace (app `advice`).
 
 The mail tasks live here, not in tasks.py: the services schedule them with
 `transaction.on_commit`, and the import contract lets a service import only what is below
@@ -25,6 +27,7 @@ are pruned). Contact details are never logged.
 import calendar
 import datetime
 import secrets
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -37,7 +40,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 
-from leerwerk.accounts.models import User
+from leerwerk.accounts.models import Role, User
+from leerwerk.audit.services import Action, Processing, Purpose, Via, log_processing
 from leerwerk.catalogue.models import Offer
 from leerwerk.catalogue.selectors import public_offers
 from leerwerk.journeys.models import AdviceRequest, Interest
@@ -300,6 +304,30 @@ def withdraw_advice_request(*, advice_request: AdviceRequest, now: datetime.date
     advice_request.municipality = None
     advice_request.save()
     return advice_request
+
+
+# --- The provider's reading, in the processing log ------------------------------------------
+
+
+def log_interests_listed(*, actor: User, interests: Sequence[Interest]) -> None:
+    """One row per registration the provider's editor was shown (one insert)."""
+    log_processing(
+        actor=actor,
+        role=Role.PROVIDER_EDITOR.value,
+        via=Via.PAGE,
+        items=[
+            Processing(
+                action=Action.LIST,
+                subject="interest",
+                subject_id=interest.pk,
+                person_id=None,
+                case_id=None,
+                region_code=interest.region_code,
+                purpose=Purpose.INTEREST_FOLLOW_UP,
+            )
+            for interest in interests
+        ],
+    )
 
 
 # --- The resident's account and retention ------------------------------------------------

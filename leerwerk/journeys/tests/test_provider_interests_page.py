@@ -44,7 +44,7 @@ def test_the_editor_sees_the_registrations_of_their_own_offers_only(english, dja
     )
     InterestFactory(offer=OfferFactory(title="Zorgmedewerker"), name="Bert Jansen", email="bert@voorbeeld.test")
     english.force_login(user)
-    with django_assert_max_num_queries(7):
+    with django_assert_max_num_queries(8):
         response = english.get(PAGE)
     content = response.content.decode()
     assert response.status_code == 200
@@ -96,3 +96,18 @@ def test_a_user_without_a_provider_sees_none(english):
     content = english.get(PAGE).content.decode()
     assert "You do not manage the offers of a provider yet." in content
     assert 'data-testid="interest-row"' not in content
+
+
+def test_each_registration_the_editor_is_shown_is_written_to_the_processing_log(client):
+    from leerwerk.audit.models import ProcessingLogEntry
+
+    user, provider = _editor()
+    shown = InterestFactory(offer=OfferFactory(provider=provider), name="Anna de Vries")
+    InterestFactory(name="Van een ander")  # another provider's: not shown, not logged
+    client.force_login(user)
+
+    assert client.get(PAGE).status_code == 200
+
+    entry = ProcessingLogEntry.objects.get(actor_id=user.pk)
+    assert (entry.subject, entry.subject_id, entry.action) == ("interest", shown.pk, "list")
+    assert (entry.actor_role, entry.purpose) == ("provider_editor", "interest")
