@@ -139,11 +139,18 @@ def open_build(name: str) -> Build | None:
 
 class _Reader:
     """The current build for searching, per process; looks at CURRENT (and for new commits)
-    at most every RECHECK_SECONDS."""
+    at most every RECHECK_SECONDS.
+
+    The generation moves on only when searches may see other documents: another build, or
+    a new commit of this one (tantivy rewrites the build's meta.json on every commit). The
+    reader reloads by hand (tantivy's own reload on commit would change the documents under
+    a generation), so everything kept per generation (the facet counts in selectors) stays
+    valid until the documents change, not merely for a quarter of a second."""
 
     def __init__(self) -> None:
         self.build: Build | None = None
         self.checked = 0.0
+        self.commit: tuple[int, int, int] | None = None  # the meta.json the build was loaded from
         self.generation = 0  # moves on whenever searches may see other documents
         self.lock = threading.Lock()
 
@@ -155,12 +162,23 @@ class _Reader:
             self.checked = now
             name = current_name()
             if name is None:
+                if self.build is not None:
+                    self.generation += 1
                 self.build = None
             elif self.build is None or self.build.name != name:
+                # The mark before opening: a commit in between makes the next look reload
+                # once more (harmless), never keeps newer documents under an older mark.
+                self.commit = _commit_mark(root() / "builds" / name)
                 self.build = open_build(name)
+                if self.build is not None:
+                    self.build.index.config_reader(reload_policy="manual")
+                self.generation += 1
             else:
-                self.build.index.reload()  # the indexer's commits since the last look
-            self.generation += 1
+                commit = _commit_mark(self.build.path)
+                if commit != self.commit:
+                    self.commit = commit
+                    self.build.index.reload()  # the indexer's commits since the last look
+                    self.generation += 1
             return self.build
 
     def snapshot(self) -> "Snapshot | None":
@@ -175,7 +193,17 @@ class _Reader:
         with self.lock:
             self.build = None
             self.checked = 0.0
+            self.commit = None
             self.generation += 1
+
+
+def _commit_mark(path: Path) -> tuple[int, int, int] | None:
+    """Which commit a build folder holds: tantivy replaces meta.json (a new file) on each."""
+    try:
+        status = (path / "meta.json").stat()
+    except FileNotFoundError:
+        return None
+    return (status.st_ino, status.st_mtime_ns, status.st_size)
 
 
 @dataclass(frozen=True)

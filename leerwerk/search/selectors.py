@@ -129,8 +129,9 @@ def search_offers(
     chosen = filter_query(build, filters, today)
     hits, total = _search(searcher, combined(build, wanted, chosen, place_preference(build, filters)), results)
     # Typos are tolerated when the text alone (whatever the filters) finds little, so that
-    # a filter never changes which words count as found.
-    if text.strip() and (_count(searcher, combined(build, wanted, [])) if chosen else total) < FEW:
+    # a filter never changes which words count as found. The text alone finds at least what
+    # it finds with the filters: it is counted only when that is few.
+    if text.strip() and total < FEW and (_count(searcher, combined(build, wanted, [])) if chosen else total) < FEW:
         fuzzy = text_query(build, searcher, text, fuzzy=True)
         more_hits, more = _search(searcher, combined(build, fuzzy, chosen, place_preference(build, filters)), results)
         if more > total:
