@@ -9,7 +9,7 @@ Of the start dates only the next one counts (the first on or after the build's d
 offer starts within a period from today exactly when its next start does. The indexer
 indexes an offer again when its next start has passed (services.update_index).
 
-Public surface: `SearchDocument`, `documents_for`, `PRICE_BANDS`, `price_band`."""
+Public surface: `SearchDocument`, `documents_for`, `place_pairs`, `PRICE_BANDS`, `price_band`."""
 
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
@@ -24,6 +24,7 @@ from leerwerk.catalogue.vocabulary import Delivery, Level, Schedule, Sector
 from leerwerk.regions.selectors import current_year, list_places
 
 ONLINE = "online"
+NONE = "-"  # no value (an empty set of funding options, the free side of a place pair)
 PRICE_BANDS = ("free", "under_500", "500_2000", "over_2000", "unknown")
 BATCH = 2000
 
@@ -55,6 +56,7 @@ class SearchDocument:
     schedule: list[str] = field(default_factory=list)
     region: list[str] = field(default_factory=list)
     municipality: list[str] = field(default_factory=list)
+    places: list[tuple[str, str]] = field(default_factory=list)  # see place_pairs
     next_start: date | None = None
     anytime: bool = False
     # What a result shows, kept in the index so that a page of results needs no database.
@@ -83,6 +85,30 @@ def documents_for(offer_ids: Sequence[int] | None = None, *, today: date) -> Ite
         yield from _batch(ids[start : start + BATCH], places, labels, today)
 
 
+def place_pairs(municipalities: list[str], regions: list[str], region_of: dict[str, str]) -> list[tuple[str, str]]:
+    """An offer's municipalities and regions as pairs, each of its values in exactly one
+    pair (NONE fills a side): a region beside the first of its municipalities in it, so
+    that an offer held in one municipality has one pair, the same as every other offer
+    there (the facet counts read the pairs: engine.PLACE_COLUMNS); a region that no
+    municipality claims ("online") takes the first free side."""
+    left = list(regions)
+    pairs: list[tuple[str, str]] = []
+    for municipality in municipalities:
+        region = region_of.get(municipality)
+        if region is not None and region in left:
+            left.remove(region)
+            pairs.append((municipality, region))
+        else:
+            pairs.append((municipality, NONE))
+    for region in left:
+        free = next((number for number, pair in enumerate(pairs) if pair[1] == NONE), None)
+        if free is None:
+            pairs.append((NONE, region))
+        else:
+            pairs[free] = (pairs[free][0], region)
+    return pairs
+
+
 def _run_order(run: tuple[date | None, bool, str | None, str]) -> tuple[bool, date]:
     return (run[1], run[0] or date.max)
 
@@ -108,6 +134,7 @@ def _batch(
         "offer_id", "starts_on", "start_anytime", "municipality__code", "schedule"
     ):
         runs[offer_id].append((starts_on, anytime, code, schedule))
+    region_of = {code: region for code, (_name, region, _region_name) in places.items() if region}
     for pk, title, description, level, sector, delivery, cents, funding, provider, kind, provider_id in rows:
         offer_runs = runs.get(pk, [])
         codes = sorted({code for _start, _anytime, code, _schedule in offer_runs if code and code in places})
@@ -125,6 +152,8 @@ def _batch(
                 *sorted(set(names)),
             ]
         )
+        municipalities = codes or [ONLINE]
+        regions = regions or [ONLINE]
         yield SearchDocument(
             id=pk,
             title=title,
@@ -137,8 +166,9 @@ def _batch(
             price_cents=cents,
             funding=sorted(set(funding or [])),
             schedule=schedules,
-            region=regions or [ONLINE],
-            municipality=codes or [ONLINE],
+            region=regions,
+            municipality=municipalities,
+            places=place_pairs(municipalities, regions, region_of),
             next_start=min((start for start, *_rest in offer_runs if start and start >= today), default=None),
             anytime=any(anytime for _start, anytime, _code, _schedule in offer_runs),
             card={

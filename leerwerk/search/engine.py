@@ -27,10 +27,10 @@ import tantivy
 from django.conf import settings
 
 from leerwerk.search import analysis
-from leerwerk.search.documents import SearchDocument
+from leerwerk.search.documents import NONE, SearchDocument
 from leerwerk.search.vocabulary import Vocabulary
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 # Filters are term queries on these fields (raw values; several per offer where it has several).
 FILTER_FIELDS = (
     "level",
@@ -47,12 +47,21 @@ FILTER_FIELDS = (
 # Facet counts are terms aggregations on fast fields with ONE value per offer: over a
 # multi-valued fast field they are ten to twenty times slower. So the several values of an
 # offer are kept as the set in one value ("employer+uwv"; funding and schedule have few
-# sets), or, for places, as the first two values and the rest (bench/search.py).
-SINGLE_FACETS = ("level", "sector", "delivery", "provider_kind", "price_band")
+# sets), or, for places, as pairs of a municipality and a region (each of the offer's
+# regions once, beside one of its municipalities: "GM0796|AM27"): the first pair, and the
+# others in one multi-valued field (a quarter of the offers have them). An aggregation
+# costs about the same per offer for every fast field it reads, and per value it returns:
+# a search that counts every facet over many offers reads the facets of few values
+# together, as one value per offer ("mbo2|classroom|free|no") (docs/adr/0012, 2026-11-24).
+SINGLE_FACETS = ("level", "sector", "delivery", "provider_kind", "price_band", "anytime")
 SET_FACETS = ("funding", "schedule")
-PLACE_FACETS = ("region", "municipality")
-PLACE_POSITIONS = ("_1", "_2", "_more")
-NONE = "-"
+PLACE_COLUMNS = ("place_1", "place_rest")  # the first pair, and the others (multi-valued)
+# Fast fields holding several facets of an offer as one value: field -> its parts.
+COMBINED_COLUMNS = {
+    "profile": ("level", "delivery", "price_band", "anytime"),
+    "provider": ("sector", "provider_kind"),
+}
+PART = "|"
 SEPARATOR = "+"
 META = "leerwerk.json"
 RECHECK_SECONDS = 0.25
@@ -78,14 +87,9 @@ def build_schema() -> tantivy.Schema:
     builder.add_text_field("title_plain", tokenizer_name=analysis.PLAIN)
     builder.add_text_field("title_sort", tokenizer_name="raw", fast=True)
     for name in FILTER_FIELDS:
-        builder.add_text_field(
-            name, tokenizer_name="raw", index_option="basic", fast=name in SINGLE_FACETS or name == "anytime"
-        )
-    for name in SET_FACETS:
-        builder.add_text_field(f"{name}_set", tokenizer_name="raw", index_option="basic", fast=True)
-    for name in PLACE_FACETS:
-        for position in PLACE_POSITIONS:
-            builder.add_text_field(name + position, tokenizer_name="raw", index_option="basic", fast=True)
+        builder.add_text_field(name, tokenizer_name="raw", index_option="basic", fast=name in SINGLE_FACETS)
+    for name in (*(f"{facet}_set" for facet in SET_FACETS), *PLACE_COLUMNS, *COMBINED_COLUMNS):
+        builder.add_text_field(name, tokenizer_name="raw", index_option="basic", fast=True)
     builder.add_integer_field("next_start", indexed=True, fast=True)  # days since 1970-01-01
     builder.add_integer_field("price", indexed=True, fast=True)
     builder.add_bytes_field("card", stored=True, indexed=False)
@@ -131,10 +135,18 @@ def current_name() -> str | None:
 
 
 def open_build(name: str) -> Build | None:
+    """None when there is no such build, or when it has fields other than this code's (a
+    build of an earlier schema version: tantivy will not open it with this schema, and the
+    indexer rebuilds, ADR 0012)."""
     path = root() / "builds" / name
     if not (path / META).exists():
         return None
-    return _open(name, path)
+    try:
+        return _open(name, path)
+    except ValueError:
+        if json.loads((path / META).read_text(encoding="utf-8")).get("schema_version") != SCHEMA_VERSION:
+            return None
+        raise
 
 
 class _Reader:
@@ -246,17 +258,25 @@ def add_document(writer: tantivy.IndexWriter, document: SearchDocument) -> None:
     item.add_text("body", analysis.prepare(f"{document.title}\n{document.body}"))
     item.add_text("title_plain", document.title)
     item.add_text("title_sort", analysis.fold(document.title)[:200])
-    for name in ("level", "sector", "delivery", "provider_kind", "price_band"):
-        item.add_text(name, getattr(document, name))
-    for name in (*SET_FACETS, *PLACE_FACETS):
+    values = {
+        "level": document.level,
+        "sector": document.sector,
+        "delivery": document.delivery,
+        "provider_kind": document.provider_kind,
+        "price_band": document.price_band,
+        "anytime": "yes" if document.anytime else "no",
+    }
+    for name, value in values.items():
+        item.add_text(name, value)
+    for name, parts in COMBINED_COLUMNS.items():
+        item.add_text(name, PART.join(values[part] for part in parts))
+    for name in ("funding", "schedule", "region", "municipality"):
         for value in getattr(document, name):
             item.add_text(name, value)
     for name in SET_FACETS:
         item.add_text(f"{name}_set", SEPARATOR.join(getattr(document, name)) or NONE)
-    for name in PLACE_FACETS:
-        for number, value in enumerate(getattr(document, name)):
-            item.add_text(name + PLACE_POSITIONS[min(number, 2)], value)
-    item.add_text("anytime", "yes" if document.anytime else "no")
+    for number, (municipality, region) in enumerate(document.places):
+        item.add_text(PLACE_COLUMNS[min(number, 1)], f"{municipality}{PART}{region}")
     if document.next_start is not None:
         item.add_integer("next_start", day_number(document.next_start))
     item.add_integer("price", document.price_cents if document.price_cents is not None else 2**62)

@@ -186,6 +186,24 @@ def text_query(build: Build, searcher: tantivy.Searcher, text: str, *, fuzzy: bo
     return query
 
 
+def estimated_count(build: Build, searcher: tantivy.Searcher, text: str) -> float:
+    """About how many offers text_query(text) finds (without typos), from how many have
+    each word as if the words were independent, before searching. It only chooses how to
+    count the facets (counts.count_facets_aside), never what is found or counted."""
+    everything = float(searcher.num_docs)
+    words = analysis.words(text)[:12]
+    words = [word for word in words if word not in FUNCTION_WORDS] or words
+    shares = []
+    for word in words:
+        tokens = _terms(build, word)
+        if tokens:
+            shares.append(min(searcher.doc_freq("body", token) for token in tokens) / max(everything, 1.0))
+    if not shares:
+        return everything
+    needed = len(shares) if len(shares) <= 2 else math.ceil(0.75 * len(shares))
+    return everything * math.prod(sorted(shares, reverse=True)[:needed])
+
+
 def _start_query(build: Build, period: str, today: date) -> tantivy.Query:
     if period == "anytime":
         return _term(build, "anytime", "yes")
@@ -215,6 +233,16 @@ def facet_query(build: Build, facet: str, values: Sequence[str], today: date) ->
 
 def filter_query(build: Build, filters: Filters, today: date) -> list[tantivy.Query]:
     return [facet_query(build, facet, values, today) for facet, values in filters.chosen().items()]
+
+
+def counting_filter_query(build: Build, filters: Filters, today: date) -> list[tantivy.Query]:
+    """filter_query for counting only (no scores): the same offers, fewer queries. Every
+    offer that starts this month starts within three months, and a union of two ranges
+    reads both (a search that ranks keeps both: an offer in both scores for both)."""
+    chosen = filters.chosen()
+    if "three_months" in chosen.get("start", ()):
+        chosen["start"] = tuple(value for value in chosen["start"] if value != "this_month")
+    return [facet_query(build, facet, values, today) for facet, values in chosen.items()]
 
 
 def place_preference(build: Build, filters: Filters) -> tantivy.Query | None:

@@ -9,27 +9,23 @@ choices within a facet are alternatives), under every other facet's choices and 
 """
 
 import json
-import threading
-from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
 
 import tantivy
 from django.utils import timezone
 
-from leerwerk.search import analysis, engine
+from leerwerk.search import analysis, counts, engine
+from leerwerk.search.counts import Counts, count_facets, count_facets_aside, filter_size
 from leerwerk.search.documents import ONLINE
 from leerwerk.search.query import (
     LIST_FACETS,
     START_PERIODS,
     Filters,
     combined,
-    end_of_month,
-    field_of,
+    estimated_count,
     filter_query,
-    months_later,
     place_preference,
     text_query,
 )
@@ -37,7 +33,6 @@ from leerwerk.search.query import (
 SORTS = ("relevance", "price", "title")
 PAGE_SIZE = 20
 FEW = 5  # fewer results than this: try again allowing typos
-MAX_FACET_VALUES = 400
 
 __all__ = ["SORTS", "FacetCount", "Filters", "OfferHit", "OfferResults", "RunInfo", "search_offers", "suggest"]
 
@@ -127,23 +122,60 @@ def search_offers(
     build, searcher = snapshot.build, snapshot.searcher
     wanted = text_query(build, searcher, text)
     chosen = filter_query(build, filters, today)
+    # A text search has its facets counted while its results are found (counts.
+    # PendingCounts; without a text, they are kept: counts._filter_counts).
+    early = None
+    if wanted is not None:
+        estimate = estimated_count(build, searcher, text) * filter_size(snapshot, filters, today)
+        estimate /= max(searcher.num_docs, 1)
+        if estimate >= counts.AT_ONCE_FROM:
+            early = count_facets_aside(snapshot, wanted, estimate, filters, today)
     hits, total = _search(searcher, combined(build, wanted, chosen, place_preference(build, filters)), results)
     # Typos are tolerated when the text alone (whatever the filters) finds little, so that
     # a filter never changes which words count as found. The text alone finds at least what
     # it finds with the filters: it is counted only when that is few.
+    suggestion: str | None = None
     if text.strip() and total < FEW and (_count(searcher, combined(build, wanted, [])) if chosen else total) < FEW:
+        if early is not None:
+            early.discard()  # counted for the words as typed: perhaps not those used
+            early = None
+        # The spelling the page suggests, found now (a text with typos finds nothing, or
+        # finds more with them allowed, and then the page shows it): it tells about how
+        # many the typos let through, so those are counted while the search runs.
+        suggestion = _spelling(build, searcher, text)
         fuzzy = text_query(build, searcher, text, fuzzy=True)
+        estimate = estimated_count(build, searcher, suggestion or text) * filter_size(snapshot, filters, today)
+        estimate /= max(searcher.num_docs, 1)
+        if fuzzy is not None and estimate >= counts.AT_ONCE_FROM:
+            early = count_facets_aside(snapshot, fuzzy, estimate, filters, today)
         more_hits, more = _search(searcher, combined(build, fuzzy, chosen, place_preference(build, filters)), results)
         if more > total:
             wanted, hits, total, results.with_typos = fuzzy, more_hits, more, True
+        elif early is not None:
+            early.discard()  # counted for the words with typos: not used
+            early = None
     results.total = total
     results.hits = _hits(searcher, hits)
-    results.facets = _facets(snapshot, wanted, total, filters, today)
+    tally = early.result() if early is not None else count_facets(snapshot, wanted, total, filters, today)
+    unfiltered = _total_without_filters(tally, filters)
+    results.facets = _facets(tally, filters)
     if total == 0 or results.with_typos:
-        results.suggestion = _spelling(build, searcher, text)
+        results.suggestion = suggestion if suggestion is not None else _spelling(build, searcher, text)
         if filters.chosen():
-            results.total_without_filters = _count(searcher, combined(build, wanted, []))
+            results.total_without_filters = (
+                unfiltered if unfiltered is not None else _count(searcher, combined(build, wanted, []))
+            )
     return results
+
+
+def _total_without_filters(tally: Counts, filters: Filters) -> int | None:
+    """How many the text finds without the filters, when the counts tell: with one facet
+    chosen, its counts are taken without filters, and when each offer has one value of it,
+    they add up to the whole. None otherwise."""
+    chosen = list(filters.chosen())
+    if len(chosen) == 1 and chosen[0] in counts.ONE_VALUE_FACETS:
+        return sum(tally[chosen[0]].values())
+    return None
 
 
 def _search(
@@ -192,87 +224,10 @@ def _hits(searcher: tantivy.Searcher, addresses: Sequence[tantivy.DocAddress]) -
     return hits
 
 
-def _buckets(
-    searcher: tantivy.Searcher, query: tantivy.Query, facets: Sequence[str], today: date
-) -> dict[str, dict[str, int]]:
-    """The counts of the values of `facets` among the offers that `query` finds, in one
-    aggregation (one pass over them)."""
-    if not facets:
-        return {}
-    fields = [name for facet in facets if facet != "start" for name in _count_fields(facet)]
-    specification: dict[str, Any] = {name: {"terms": {"field": name, "size": MAX_FACET_VALUES}} for name in fields}
-    if "start" in facets:
-        specification.update(_start_specification(today))
-    answer = searcher.aggregate(query, specification)
-    buckets = {
-        name: [(bucket["key"], int(bucket["doc_count"])) for bucket in answer.get(name, {}).get("buckets", [])]
-        for name in fields
-    }
-    counts: dict[str, dict[str, int]] = {}
-    for facet in facets:
-        if facet == "start":
-            counts[facet] = _start_counts(answer)
-            continue
-        values = counts[facet] = defaultdict(int)
-        for name in _count_fields(facet):
-            for key, count in buckets[name]:
-                # A set of values ("employer+uwv") counts for each of them.
-                for value in key.split(engine.SEPARATOR) if facet in engine.SET_FACETS else (key,):
-                    if value != engine.NONE:
-                        values[value] += count
-    return counts
-
-
-def _count_fields(facet: str) -> tuple[str, ...]:
-    """The fast fields whose values count for a facet (see engine.SINGLE_FACETS)."""
-    if facet in engine.SET_FACETS:
-        return (f"{facet}_set",)
-    if facet in engine.PLACE_FACETS:
-        return tuple(facet + position for position in engine.PLACE_POSITIONS)
-    return (field_of(facet),)
-
-
-def _start_specification(today: date) -> dict[str, Any]:
-    """The start periods from the next start: this month is [today, end of the month],
-    within three months adds (end of the month, three months later]."""
-    first, month_end = engine.day_number(today), engine.day_number(end_of_month(today)) + 1
-    ranges = [
-        {"key": "this_month", "from": first, "to": month_end},
-        {"key": "later", "from": month_end, "to": engine.day_number(months_later(today, 3)) + 1},
-    ]
-    return {
-        "start_next": {"range": {"field": "next_start", "ranges": ranges}},
-        "start_anytime": {"terms": {"field": "anytime", "size": 2}},
-    }
-
-
-def _start_counts(answer: dict[str, Any]) -> dict[str, int]:
-    ranges = {bucket["key"]: int(bucket["doc_count"]) for bucket in answer["start_next"]["buckets"]}
-    anytime = {bucket["key"]: int(bucket["doc_count"]) for bucket in answer["start_anytime"]["buckets"]}
-    return {
-        "this_month": ranges.get("this_month", 0),
-        "three_months": ranges.get("this_month", 0) + ranges.get("later", 0),
-        "anytime": anytime.get("yes", 0),
-    }
-
-
-def _facets(
-    snapshot: engine.Snapshot, wanted: tantivy.Query | None, total: int, filters: Filters, today: date
-) -> dict[str, list[FacetCount]]:
-    """Each facet's counts under every chosen filter but its own (choices within a facet
-    are alternatives): one aggregation for the facets without a choice, one per chosen facet."""
-    build, searcher = snapshot.build, snapshot.searcher
+def _facets(counts: Counts, filters: Filters) -> dict[str, list[FacetCount]]:
+    """Each facet's counts (counts.count_facets) as the page lists them: the most first,
+    a chosen value also when nothing is left, offers only online counted in every place."""
     chosen = filters.chosen()
-    all_facets = (*LIST_FACETS, "start")
-    if chosen:
-        everything = combined(build, wanted, filter_query(build, filters, today))
-        counts = _buckets(searcher, everything, [facet for facet in all_facets if facet not in chosen], today)
-    else:
-        counts = _unfiltered_counts(snapshot, wanted, total, today)
-    for facet in all_facets:
-        if facet in chosen:
-            others = combined(build, wanted, filter_query(build, filters.without(facet), today))
-            counts.update(_buckets(searcher, others, [facet], today))
     facets: dict[str, list[FacetCount]] = {}
     for facet in LIST_FACETS:
         values = counts.get(facet, {})
@@ -287,47 +242,6 @@ def _facets(
         )
     facets["start"] = [FacetCount(period, counts["start"][period], period in filters.start) for period in START_PERIODS]
     return facets
-
-
-# The counts over the whole catalogue, per index generation (and day): the same for every
-# search until the index changes. One entry: a new generation replaces it.
-_catalogue_counts: dict[tuple[str, int, date], dict[str, dict[str, int]]] = {}
-_catalogue_counts_lock = threading.Lock()
-
-
-def _unfiltered_counts(
-    snapshot: engine.Snapshot, wanted: tantivy.Query | None, total: int, today: date
-) -> dict[str, dict[str, int]]:
-    """The counts of every facet among the offers the text finds. When it finds more than
-    half of the catalogue, they are the catalogue's counts minus those of the offers it
-    does not find: an aggregation reads every offer it counts, so counting the smaller
-    side is faster (broad words, such as "cursus", and no text at all)."""
-    facets = [*LIST_FACETS, "start"]
-    searcher = snapshot.searcher
-    if wanted is not None and total <= searcher.num_docs // 2:
-        return _buckets(searcher, wanted, facets, today)
-    key = (snapshot.build.name, snapshot.generation, today)
-    with _catalogue_counts_lock:
-        catalogue = _catalogue_counts.get(key)
-    if catalogue is None:
-        catalogue = _buckets(searcher, tantivy.Query.all_query(), facets, today)
-        with _catalogue_counts_lock:
-            _catalogue_counts.clear()
-            _catalogue_counts[key] = catalogue
-    if wanted is None:
-        return {facet: dict(values) for facet, values in catalogue.items()}
-    outside = tantivy.Query.boolean_query(
-        [(tantivy.Occur.Must, tantivy.Query.all_query()), (tantivy.Occur.MustNot, wanted)]
-    )
-    missing = _buckets(searcher, outside, facets, today)
-    return {
-        facet: {
-            value: count - missing[facet].get(value, 0)
-            for value, count in values.items()
-            if count - missing[facet].get(value, 0) or facet == "start"
-        }
-        for facet, values in catalogue.items()
-    }
 
 
 def _spelling(build: engine.Build, searcher: tantivy.Searcher, text: str) -> str:
@@ -351,35 +265,52 @@ def _known(build: engine.Build, searcher: tantivy.Searcher, word: str) -> bool:
 
 
 def _closest(searcher: tantivy.Searcher, word: str) -> str:
-    """The most common word of the offers' titles within one or two typos of `word`."""
+    """The most common word of the offers' titles within one or two typos of `word` (of
+    those as common, the first in the dictionary's order). The most common words are tried
+    first: once one is within reach, a less common one must be nearer to win, so the reach
+    shrinks, and a word one typo away ends the search."""
     limit = 2 if len(word) >= 8 else 1
-    best: tuple[int, int, str] | None = None
     for prefix in (word[:2], word[:1]):
-        for term, frequency in searcher.terms_with_prefix("title_plain", prefix):
-            if abs(len(term) - len(word)) > limit:
+        terms = searcher.terms_with_prefix("title_plain", prefix)
+        best: tuple[int, str] | None = None
+        reach = limit
+        for _common, _order, term in sorted((-frequency, order, term) for order, (term, frequency) in enumerate(terms)):
+            if reach < 0:
+                break
+            if abs(len(term) - len(word)) > reach:
                 continue
-            distance = _distance(word, term, limit)
-            if distance <= limit and (best is None or (distance, -frequency) < best[:2]):
-                best = (distance, -frequency, term)
+            distance = _distance(word, term, reach)
+            if distance <= reach:
+                best = (distance, term)
+                reach = distance - 1
         if best is not None:
-            return best[2]
+            return best[1]
     return word
 
 
 def _distance(first: str, second: str, limit: int) -> int:
-    """Levenshtein distance with transpositions counted once, stopping beyond `limit`."""
+    """Levenshtein distance with transpositions counted once, or `limit` + 1 when it is
+    more than `limit`. Only the cells within `limit` of the diagonal can stay within it,
+    so only those are computed (the others count as `limit` + 1)."""
+    beyond = limit + 1
+    if abs(len(first) - len(second)) > limit:
+        return beyond
+    width = len(second) + 1
     previous_previous: list[int] = []
-    previous = list(range(len(second) + 1))
+    previous = [min(j, beyond) for j in range(width)]
     for i, left in enumerate(first, start=1):
-        current = [i]
-        for j, right in enumerate(second, start=1):
-            cost = 0 if left == right else 1
-            value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+        current = [beyond] * width
+        if i <= limit:
+            current[0] = i
+        low, high = max(1, i - limit), min(len(second), i + limit)
+        for j in range(low, high + 1):
+            right = second[j - 1]
+            value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (left != right))
             if i > 1 and j > 1 and left == second[j - 2] and first[i - 2] == right:
                 value = min(value, previous_previous[j - 2] + 1)
-            current.append(value)
-        if min(current) > limit:
-            return limit + 1
+            current[j] = min(value, beyond)
+        if min(current[low - 1 : high + 1]) > limit:
+            return beyond
         previous_previous, previous = previous, current
     return previous[-1]
 

@@ -2,6 +2,7 @@
 brute force over the database, for filter combinations that hypothesis makes up."""
 
 import datetime
+import math
 import random
 
 import pytest
@@ -14,7 +15,8 @@ from leerwerk.catalogue.selectors import public_offers
 from leerwerk.catalogue.tests.factories import OfferFactory, ProviderFactory, RunFactory
 from leerwerk.regions.models import Municipality
 from leerwerk.regions.selectors import current_year, list_places
-from leerwerk.search.documents import price_band
+from leerwerk.search import counts
+from leerwerk.search.documents import place_pairs, price_band
 from leerwerk.search.query import LIST_FACETS, Filters, end_of_month, months_later
 from leerwerk.search.selectors import search_offers
 from leerwerk.search.services import rebuild_index
@@ -139,7 +141,7 @@ def test_the_catalogue_has_offers_with_several_values_per_facet(catalogue):
 
 def test_the_brute_force_test_meets_both_ways_of_counting(catalogue):
     """Counts are taken over the offers a text finds, or, when it finds more than half of
-    them, as the catalogue's counts minus those of the rest (selectors._unfiltered_counts):
+    them, as the catalogue's counts minus those of the rest (counts.count_facets):
     the test below must meet texts of both kinds."""
     totals = {text: search_offers(text=text, today=TODAY).total for text in TEXTS if text}
     public = len(catalogue)
@@ -147,9 +149,44 @@ def test_the_brute_force_test_meets_both_ways_of_counting(catalogue):
     assert any(0 < total <= public / 2 for total in totals.values()), totals
 
 
-@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+# The ways of counting (search.counts), each forced for every search: the offers found, or
+# the other side (the filters' counts, kept per generation, minus those of the offers not
+# found); the combined fast fields or one per facet; while the results are searched, in a
+# thread of its own, or after.
+WAYS_OF_COUNTING = {
+    "as_chosen": {},
+    "found_side": {"OTHER_SIDE_FROM": math.inf},
+    "other_side": {"OTHER_SIDE_FROM": -1.0},
+    "combined_fields_at_once": {"COMBINE_FROM": 0, "AT_ONCE_FROM": 0},
+    "other_side_combined_at_once": {"OTHER_SIDE_FROM": -1.0, "COMBINE_FROM": 0, "AT_ONCE_FROM": 0},
+}
+
+
+@pytest.fixture(params=sorted(WAYS_OF_COUNTING))
+def way_of_counting(request, monkeypatch):
+    for name, value in WAYS_OF_COUNTING[request.param].items():
+        monkeypatch.setattr(counts, name, value)
+    return request.param
+
+
+def test_the_other_side_is_counted_with_filters_too(catalogue, monkeypatch):
+    """With filters, a text that finds most of what they leave is counted from the other
+    side by default (the test below also forces each way for every search)."""
+    sides = []
+    count = counts._count
+
+    def recording(snapshot, wanted, base, facets, found, today):
+        sides.append((bool(base.chosen()), found > counts._size(snapshot, base, today) * counts.OTHER_SIDE_FROM))
+        return count(snapshot, wanted, base, facets, found, today)
+
+    monkeypatch.setattr(counts, "_count", recording)
+    search_offers(text="opleiding", filters=Filters(level=("mbo2", "mbo3", "bachelor", "none")), today=TODAY)
+    assert (True, True) in sides
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(filters=filter_sets, text=st.sampled_from(TEXTS))
-def test_results_and_facet_counts_equal_a_brute_force_count(catalogue, filters, text):
+def test_results_and_facet_counts_equal_a_brute_force_count(catalogue, way_of_counting, filters, text):
     base = {pk: fact for pk, fact in catalogue.items() if pk in _all_ids(text)} if text else catalogue
     results = search_offers(text=text, filters=filters, today=TODAY, page_size=100)
 
@@ -176,3 +213,27 @@ def test_results_and_facet_counts_equal_a_brute_force_count(catalogue, filters, 
 def test_the_fixture_has_offers_that_are_not_public(catalogue):
     assert len(catalogue) < Offer.objects.count()
     assert len(catalogue) > 30
+
+
+def test_a_text_with_typos_and_one_filter_tells_how_many_it_finds_without_it(catalogue):
+    """With one facet of one value per offer chosen, its counts tell (selectors.
+    _total_without_filters); otherwise a count: both as many as the search without filters."""
+    for filters in (Filters(level=("mbo2",)), Filters(region=("AM27",)), Filters(level=("mbo2",), sector=("care",))):
+        results = search_offers(text="opleidnig", filters=filters, today=TODAY)
+        assert results.with_typos
+        assert results.total_without_filters == search_offers(text="opleidnig", today=TODAY).total
+
+
+@pytest.mark.parametrize(
+    ("municipalities", "regions", "pairs"),
+    [
+        (["online"], ["online"], [("online", "online")]),
+        (["GM0796"], ["AM27"], [("GM0796", "AM27")]),
+        (["GM0796", "GM0828", "GM0855"], ["AM26", "AM27"], [("GM0796", "AM27"), ("GM0828", "-"), ("GM0855", "AM26")]),
+        (["GM9999"], ["online"], [("GM9999", "online")]),  # a place without a region
+        (["GM0796"], ["AM27", "AM99"], [("GM0796", "AM27"), ("-", "AM99")]),
+    ],
+)
+def test_each_place_of_an_offer_is_in_one_pair(municipalities, regions, pairs):
+    region_of = {"GM0796": "AM27", "GM0828": "AM27", "GM0855": "AM26"}
+    assert place_pairs(municipalities, regions, region_of) == pairs

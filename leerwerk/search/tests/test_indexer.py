@@ -145,3 +145,32 @@ def test_on_a_new_day_offers_whose_next_start_passed_are_indexed_again(db):
     assert (report.indexed, report.removed) == (1, 0)
     assert within_three_months() == 2
     assert update_index(today=later).indexed == 0  # once a day
+
+
+def test_the_generation_moves_on_only_when_searches_may_see_other_documents(indexed):
+    """What is kept per generation (the facet counts of filters) lasts until a commit (of
+    the indexer, another process) or another build, not merely until the reader looks again."""
+    first = engine.reader.snapshot().generation
+    engine.reader.checked = 0.0  # the reader looks again
+    assert engine.reader.snapshot().generation == first
+    build = engine.open_build(engine.current_name())
+    writer = build.index.writer(heap_size=50_000_000, num_threads=1)
+    engine.delete_documents(writer, build, list(indexed.offers.values_list("pk", flat=True)[:1]))
+    writer.commit()
+    writer.wait_merging_threads()
+    engine.reader.checked = 0.0
+    after_commit = engine.reader.snapshot().generation
+    assert after_commit != first
+    assert len(titles()) == 1
+    rebuild_index()
+    assert engine.reader.snapshot().generation != after_commit
+
+
+def test_a_build_of_an_earlier_schema_is_not_opened_but_rebuilt(indexed, monkeypatch):
+    """tantivy does not open an index with other fields: the indexer rebuilds it."""
+    name = engine.current_name()
+    monkeypatch.setattr(engine, "SCHEMA_VERSION", engine.SCHEMA_VERSION + 1)
+    monkeypatch.setattr(engine, "FILTER_FIELDS", (*engine.FILTER_FIELDS, "new_field"))
+    assert engine.open_build(name) is None
+    assert update_index().rebuilt
+    assert engine.current_name() != name

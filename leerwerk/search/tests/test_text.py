@@ -1,10 +1,12 @@
 """What a Dutch query finds: accents, stemming, compounds, synonyms, typos and suggestions."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from leerwerk.catalogue.tests.factories import OfferFactory
 from leerwerk.search.analysis import fold, keep_ge, words
-from leerwerk.search.selectors import search_offers, suggest
+from leerwerk.search.selectors import _closest, _distance, search_offers, suggest
 from leerwerk.search.services import rebuild_index
 
 FILLER = "Een praktische opleiding met veel oefenen in de praktijk."
@@ -126,3 +128,58 @@ def test_without_an_index_search_says_it_is_not_ready(db):
     assert not results.ready
     assert results.hits == []
     assert suggest(prefix="heft") == []
+
+
+def _full_distance(first: str, second: str) -> int:
+    """Levenshtein distance with transpositions counted once, every cell computed."""
+    rows = [[i + j if not i or not j else 0 for j in range(len(second) + 1)] for i in range(len(first) + 1)]
+    for i in range(1, len(first) + 1):
+        for j in range(1, len(second) + 1):
+            rows[i][j] = min(
+                rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + (first[i - 1] != second[j - 1])
+            )
+            if i > 1 and j > 1 and first[i - 1] == second[j - 2] and first[i - 2] == second[j - 1]:
+                rows[i][j] = min(rows[i][j], rows[i - 2][j - 2] + 1)
+    return rows[-1][-1]
+
+
+@settings(max_examples=500, deadline=None)
+@given(first=st.text("abcde", max_size=10), second=st.text("abcde", max_size=10), limit=st.integers(0, 2))
+def test_the_spelling_distance_computes_only_what_can_stay_within_reach(first, second, limit):
+    full = _full_distance(first, second)
+    assert _distance(first, second, limit) == (full if full <= limit else limit + 1)
+
+
+class _Titles:
+    """The words of the offers' titles, as a searcher lists them (in the dictionary's order)."""
+
+    def __init__(self, frequencies: dict[str, int]) -> None:
+        self.frequencies = frequencies
+
+    def terms_with_prefix(self, field: str, prefix: str) -> list[tuple[str, int]]:
+        return sorted((term, count) for term, count in self.frequencies.items() if term.startswith(prefix))
+
+
+def _closest_by_every_word(titles: _Titles, word: str) -> str:
+    """The most common title word within reach (the first in the dictionary's order of
+    those as common and as near), every word measured."""
+    limit = 2 if len(word) >= 8 else 1
+    for prefix in (word[:2], word[:1]):
+        near = [
+            (_full_distance(word, term), -count, term)
+            for term, count in titles.terms_with_prefix("title_plain", prefix)
+            if _full_distance(word, term) <= limit
+        ]
+        if near:
+            return min(near, key=lambda item: item[:2])[2]
+    return word
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    frequencies=st.dictionaries(st.text("aeknrst", min_size=3, max_size=9), st.integers(1, 4), max_size=25),
+    word=st.text("aeknrst", min_size=4, max_size=9),
+)
+def test_the_closest_spelling_is_the_most_common_word_within_reach(frequencies, word):
+    titles = _Titles(frequencies)
+    assert _closest(titles, word) == _closest_by_every_word(titles, word)  # type: ignore[arg-type]
