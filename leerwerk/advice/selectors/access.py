@@ -4,7 +4,7 @@ person) of another region is "not found": `DoesNotExist`, which every edge turns
 404 (pages, API, exports, downloads), so the workspace does not reveal that it exists.
 
 Public surface: `list_desk_region_codes`, `is_desk_member`, `is_team_lead`,
-`role_in_region`, `list_cases_in_scope`, `get_case_for_adviser`,
+`role_in_region`, `may_take_case`, `list_cases_in_scope`, `get_case_for_adviser`,
 `get_request_for_adviser`, `get_person_for_adviser`, `get_desk_settings`, `list_region_advisers`."""
 
 from django.db.models import Prefetch, QuerySet
@@ -55,6 +55,16 @@ def is_team_lead(*, user: User, region_code: str) -> bool:
 def role_in_region(*, user: User, region_code: str) -> str:
     """The role the user acts in for a case of `region_code`, for the processing log."""
     return Role.TEAM_LEAD.value if is_team_lead(user=user, region_code=region_code) else Role.ADVISER.value
+
+
+def may_take_case(*, user: User, case: Case) -> bool:
+    """Whether the user may make the case theirs: an open case that is unassigned or
+    already theirs, or, for a team lead of its region, assigned to a colleague."""
+    if case.is_closed:
+        return False
+    if case.assigned_to_id is None or case.assigned_to_id == user.pk:
+        return True
+    return is_team_lead(user=user, region_code=case.region_code)
 
 
 def list_cases_in_scope(*, user: User) -> QuerySet[Case]:

@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 
 from leerwerk.accounts.models import User
 from leerwerk.advice.models import Appointment, Case, CaseTargetGroup, ContactMoment, Note, Person, TargetGroup
-from leerwerk.advice.selectors.access import is_team_lead, list_desk_region_codes, list_region_advisers
+from leerwerk.advice.selectors.access import is_team_lead, list_desk_region_codes, list_region_advisers, may_take_case
 from leerwerk.advice.services.access import log_case
 from leerwerk.audit.services import Action
 from leerwerk.journeys.models import AdviceRequest
@@ -154,7 +154,7 @@ def take_case(*, actor: User, case: Case, via: str) -> Case:
     if case.is_closed:
         raise CaseClosedError(_("A closed case cannot be taken. Reopen it first."))
     previous = case.assigned_to_id
-    if previous is not None and previous != actor.pk and not is_team_lead(user=actor, region_code=case.region_code):
+    if not may_take_case(user=actor, case=case):
         raise AlreadyAssignedError(_("This case is already assigned to a colleague. Ask your team lead."))
     now = timezone.now()
     status = Status.IN_PROGRESS if case.status == Status.NEW else case.status

@@ -31,7 +31,7 @@ from leerwerk.advice.forms.documents import DocumentForm
 from leerwerk.advice.forms.plans import PlanForm, StepForm
 from leerwerk.advice.forms.trajectories import OutcomeForm, TrajectoryForm
 from leerwerk.advice.models import Appointment, Case, DevelopmentPlan
-from leerwerk.advice.selectors.access import is_team_lead, list_region_advisers
+from leerwerk.advice.selectors.access import is_team_lead, list_region_advisers, may_take_case
 from leerwerk.advice.services import cases as case_services
 from leerwerk.advice.services.access import read_case
 from leerwerk.advice.services.cases import CaseRuleError, allowed_next_statuses
@@ -69,10 +69,9 @@ def _render_case(request: AuthenticatedHttpRequest, case_id: int, *, status: int
         raise Http404 from error
     is_lead = is_team_lead(user=request.user, region_code=case.region_code)
     me = request.user.pk
-    can_take = not case.is_closed and (
-        case.assigned_to_id is None
-        or (case.assigned_to_id == me and case.status == Case.Status.NEW)
-        or (case.assigned_to_id != me and is_lead)
+    # Taking a case that is already the user's and started would change nothing: no button.
+    can_take = may_take_case(user=request.user, case=case) and not (
+        case.assigned_to_id == me and case.status != Case.Status.NEW
     )
     labels = {
         **dict(AdviceRequest.Goal.choices),
