@@ -15,7 +15,9 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TypeVar
 
+from django.db.models import Model, QuerySet
 from django.utils import translation
 
 from leerwerk.catalogue.models import Offer, Provider, Run
@@ -27,6 +29,7 @@ ONLINE = "online"
 NONE = "-"  # no value (an empty set of funding options, the free side of a place pair)
 PRICE_BANDS = ("free", "under_500", "500_2000", "over_2000", "unknown")
 BATCH = 2000
+_Row = TypeVar("_Row", bound=Model)
 
 
 def price_band(cents: int | None) -> str:
@@ -109,6 +112,15 @@ def place_pairs(municipalities: list[str], regions: list[str], region_of: dict[s
     return pairs
 
 
+def _of_batch(rows: QuerySet[_Row], field: str, ids: Sequence[int]) -> QuerySet[_Row]:
+    """The rows of the offers `ids` (sorted): by the range of their ids when they lie close
+    together (a whole catalogue's batch: half the time of a list of 2,000 ids), else by the
+    list. A range also holds offers that are not public; the caller skips those."""
+    if ids and ids[-1] - ids[0] < 2 * len(ids):
+        return rows.filter(**{f"{field}__gte": ids[0], f"{field}__lte": ids[-1]})
+    return rows.filter(**{f"{field}__in": ids})
+
+
 def _run_order(run: tuple[date | None, bool, str | None, str]) -> tuple[bool, date]:
     return (run[1], run[0] or date.max)
 
@@ -116,7 +128,8 @@ def _run_order(run: tuple[date | None, bool, str | None, str]) -> tuple[bool, da
 def _batch(
     ids: Sequence[int], places: dict[str, tuple[str, str, str]], labels: dict[str, dict[str, str]], today: date
 ) -> Iterable[SearchDocument]:
-    rows = Offer.objects.filter(pk__in=ids).values_list(
+    wanted = set(ids)
+    rows = _of_batch(Offer.objects.all(), "pk", ids).values_list(
         "pk",
         "title",
         "description",
@@ -130,12 +143,14 @@ def _batch(
         "provider_id",
     )
     runs: dict[int, list[tuple[date | None, bool, str | None, str]]] = defaultdict(list)
-    for offer_id, starts_on, anytime, code, schedule in Run.objects.filter(offer_id__in=ids).values_list(
+    for offer_id, starts_on, anytime, code, schedule in _of_batch(Run.objects.all(), "offer_id", ids).values_list(
         "offer_id", "starts_on", "start_anytime", "municipality__code", "schedule"
     ):
         runs[offer_id].append((starts_on, anytime, code, schedule))
     region_of = {code: region for code, (_name, region, _region_name) in places.items() if region}
     for pk, title, description, level, sector, delivery, cents, funding, provider, kind, provider_id in rows:
+        if pk not in wanted:
+            continue  # in the range of the batch, but not public
         offer_runs = runs.get(pk, [])
         codes = sorted({code for _start, _anytime, code, _schedule in offer_runs if code and code in places})
         regions = sorted({region for code in codes if (region := places[code][1])})

@@ -37,8 +37,12 @@ FEW = 5  # fewer results than this: try again allowing typos
 __all__ = ["SORTS", "FacetCount", "Filters", "OfferHit", "OfferResults", "RunInfo", "search_offers", "suggest"]
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class FacetCount:
+    """A value of a facet and how many results there would be with it chosen. Not frozen,
+    with slots: a search makes some hundreds (one per municipality), and these are made in
+    a third of the time a frozen dataclass takes."""
+
     value: str
     count: int
     selected: bool
@@ -232,14 +236,13 @@ def _facets(counts: Counts, filters: Filters) -> dict[str, list[FacetCount]]:
     for facet in LIST_FACETS:
         values = counts.get(facet, {})
         online = values.pop(ONLINE, 0) if facet in ("region", "municipality") else 0
-        selected = set(chosen.get(facet, ()))
-        items = {value: count + online for value, count in values.items()}
-        for value in selected:
-            items.setdefault(value, online)
-        facets[facet] = sorted(
-            (FacetCount(value, count, value in selected) for value, count in items.items()),
-            key=lambda item: (-item.count, item.value),
-        )
+        selected = chosen.get(facet, ())
+        # Sorted as (-count, value) pairs, the most first, made into FacetCounts after.
+        order = sorted([(-count - online, value) for value, count in values.items()])
+        order += [(-online, value) for value in dict.fromkeys(selected) if value not in values]
+        if len(order) > len(values):
+            order.sort()
+        facets[facet] = [FacetCount(value, -negative, value in selected) for negative, value in order]
     facets["start"] = [FacetCount(period, counts["start"][period], period in filters.start) for period in START_PERIODS]
     return facets
 

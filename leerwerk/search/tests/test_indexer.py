@@ -133,6 +133,8 @@ def test_on_a_new_day_offers_whose_next_start_passed_are_indexed_again(db):
     RunFactory(offer=soon_and_later, starts_on=today + datetime.timedelta(days=10))
     RunFactory(offer=soon_and_later, starts_on=today + datetime.timedelta(days=60))
     RunFactory(offer=OfferFactory(title="Lassen"), starts_on=today + datetime.timedelta(days=70))
+    # Without a dated start (the index holds engine.NO_START): nothing passes, nothing to redo.
+    RunFactory(offer=OfferFactory(title="Koken"), anytime=True)
     rebuild_index()
     later = today + datetime.timedelta(days=40)
 
