@@ -185,7 +185,7 @@ class SearchForm(forms.Form):
                 facet for facet in facets.get(name, ()) if facet.value in labels and (facet.count or facet.selected)
             ]
             if name == "municipality":
-                largest = sorted(counts, key=lambda facet: (-facet.count, facet.value))[:MUNICIPALITIES_SHOWN]
+                largest = counts[:MUNICIPALITIES_SHOWN]  # the selector lists the most first
                 counts = [facet for facet in counts if facet in largest or facet.selected]
             by_value = {facet.value: facet for facet in counts}
             options = [
