@@ -32,6 +32,7 @@ import io
 import math
 import os
 import random
+import secrets
 import shutil
 import statistics
 import string
@@ -362,9 +363,10 @@ def _measure_visibility(environment: dict[str, str], trials: int) -> None:
         time.sleep(2)  # the indexer catches up
         offers = list(Offer.objects.filter(status="published").order_by("pk")[:trials])
         delays = []
-        for number, offer in enumerate(offers):
-            # A word of its own per change, far from the others (typo tolerance would find those).
-            marker = "".join(random.Random(number).choices(string.ascii_lowercase, k=14))  # noqa: S311
+        for offer in offers:
+            # A word of its own per change, far from the others (typo tolerance would find those),
+            # and new on every run (a kept catalogue holds the words of earlier runs).
+            marker = "".join(secrets.choice(string.ascii_lowercase) for _ in range(14))
             start = time.perf_counter()
             edit_offer(offer=offer, changes={"title": f"{offer.title} {marker}"})
             while not _finds(search_offers(text=marker, today=TODAY), offer.pk):

@@ -152,7 +152,11 @@ class Offer(TimeStampedModel):
         constraints = [
             models.UniqueConstraint(fields=["provider", "external_id"], name="offer_unique_external_id"),
         ]
-        indexes = [models.Index(fields=["status", "provider"], name="offer_status_provider")]
+        indexes = [
+            models.Index(fields=["status", "provider"], name="offer_status_provider"),
+            # The search indexer looks for offers that changed four times a second.
+            models.Index(fields=["updated_at"], name="offer_updated_at"),
+        ]
 
     def __str__(self) -> str:
         return self.title

@@ -2,8 +2,9 @@
 writer. Only the search app uses this module, and only the search app imports tantivy.
 
 Layout of settings.SEARCH_INDEX_DIR:
-    builds/<name>/      a complete index, with leerwerk.json (schema version, vocabulary,
-                        the regional year, and the indexer's watermark)
+    builds/<name>/      a complete index, with leerwerk.json (schema version, vocabulary
+                        and regional year: written once) and indexer.json (what the
+                        indexer has applied: its watermark, the day; rewritten by updates)
     CURRENT             the name of the build that searches use (replaced atomically)
     writer.lock         held by whoever writes (the indexer, a rebuild): one at a time
 
@@ -11,6 +12,7 @@ Web processes open the current build read-only and notice within a quarter of a 
 CURRENT changes (after a rebuild) or the build gets a new commit (after an update)."""
 
 import fcntl
+import functools
 import json
 import os
 import shutil
@@ -30,7 +32,7 @@ from leerwerk.search import analysis
 from leerwerk.search.documents import NONE, SearchDocument
 from leerwerk.search.vocabulary import Vocabulary
 
-SCHEMA_VERSION = 10
+SCHEMA_VERSION = 11
 # Filters are term queries on these fields (raw values; several per offer where it has several).
 FILTER_FIELDS = (
     "level",
@@ -68,6 +70,7 @@ NO_START = 2**31
 PART = "|"
 SEPARATOR = "+"
 META = "leerwerk.json"
+STATE = "indexer.json"
 RECHECK_SECONDS = 0.25
 _KEEP_OLD_BUILDS = 2
 _CARD = json.JSONEncoder(separators=(",", ":"))
@@ -116,9 +119,20 @@ class Build:
         return self.index.schema
 
     def write_meta(self) -> None:
-        temporary = self.path / (META + ".tmp")
-        temporary.write_text(json.dumps(self.meta), encoding="utf-8")
-        os.replace(temporary, self.path / META)
+        _write_json(self.path / META, self.meta)
+
+    def read_state(self) -> dict[str, Any]:
+        """What the indexer has applied to this build (small: read on every round)."""
+        return dict(json.loads((self.path / STATE).read_text(encoding="utf-8")))
+
+    def write_state(self, state: dict[str, Any]) -> None:
+        _write_json(self.path / STATE, state)
+
+
+def _write_json(path: Path, content: dict[str, Any]) -> None:
+    temporary = path.with_name(path.name + ".tmp")
+    temporary.write_text(json.dumps(content), encoding="utf-8")
+    os.replace(temporary, path)
 
 
 def _open(name: str, path: Path) -> Build:
@@ -136,6 +150,26 @@ def current_name() -> str | None:
         return (root() / "CURRENT").read_text(encoding="utf-8").strip() or None
     except FileNotFoundError:
         return None
+
+
+def build_for_writing() -> Build | None:
+    """The current build for the one writer, kept open from one round of the indexer to the
+    next while it stays current and its leerwerk.json unchanged: opening a build reads its
+    vocabulary and makes its analyzer, which takes longer than applying a change."""
+    name = current_name()
+    if name is None:
+        return None
+    path = root() / "builds" / name
+    return _kept_open(path, _file_mark(path / META))
+
+
+@functools.lru_cache(maxsize=1)
+def _kept_open(path: Path, mark: tuple[int, int, int] | None) -> Build | None:
+    build = open_build(path.name) if mark is not None else None
+    if build is not None:
+        # Not reloaded on every commit in the background: the writer seldom searches.
+        build.index.config_reader(reload_policy="manual")
+    return build
 
 
 def open_build(name: str) -> Build | None:
@@ -184,13 +218,13 @@ class _Reader:
             elif self.build is None or self.build.name != name:
                 # The mark before opening: a commit in between makes the next look reload
                 # once more (harmless), never keeps newer documents under an older mark.
-                self.commit = _commit_mark(root() / "builds" / name)
+                self.commit = _file_mark(root() / "builds" / name / "meta.json")
                 self.build = open_build(name)
                 if self.build is not None:
                     self.build.index.config_reader(reload_policy="manual")
                 self.generation += 1
             else:
-                commit = _commit_mark(self.build.path)
+                commit = _file_mark(self.build.path / "meta.json")
                 if commit != self.commit:
                     self.commit = commit
                     self.build.index.reload()  # the indexer's commits since the last look
@@ -213,10 +247,11 @@ class _Reader:
             self.generation += 1
 
 
-def _commit_mark(path: Path) -> tuple[int, int, int] | None:
-    """Which commit a build folder holds: tantivy replaces meta.json (a new file) on each."""
+def _file_mark(path: Path) -> tuple[int, int, int] | None:
+    """Which version of a file this is: tantivy replaces a build's meta.json (a new file) on
+    each commit, and we replace our own files the same way."""
     try:
-        status = (path / "meta.json").stat()
+        status = path.stat()
     except FileNotFoundError:
         return None
     return (status.st_ino, status.st_mtime_ns, status.st_size)
@@ -293,12 +328,12 @@ def delete_documents(writer: tantivy.IndexWriter, build: Build, offer_ids: list[
     writer.delete_documents_by_query(tantivy.Query.term_set_query(build.schema, "id", offer_ids))
 
 
-def new_build(vocabulary: Vocabulary, meta: dict[str, Any]) -> tuple[Build, tantivy.IndexWriter]:
+def new_build(vocabulary: Vocabulary, *, year: int, state: dict[str, Any]) -> tuple[Build, tantivy.IndexWriter]:
     name = datetime.now(tz=UTC).strftime("%Y%m%dT%H%M%S%f")
     path = root() / "builds" / name
     path.mkdir(parents=True)
-    meta = {**meta, "schema_version": SCHEMA_VERSION, "vocabulary": vocabulary.to_json()}
-    (path / META).write_text(json.dumps(meta), encoding="utf-8")
+    _write_json(path / META, {"schema_version": SCHEMA_VERSION, "year": year, "vocabulary": vocabulary.to_json()})
+    _write_json(path / STATE, state)
     build = _open(name, path)
     # One indexing thread with a heap that holds the whole catalogue: one segment, which
     # makes facet counts about twice as fast as the eight a thread per core leaves, and
@@ -325,6 +360,7 @@ def is_usable(build: Build | None, *, year: int) -> bool:
 def offers_starting_before(build: Build, value: date) -> list[int]:
     """The offers in `build` whose next start lies before `value`."""
     query = tantivy.Query.range_query(build.schema, "next_start", tantivy.FieldType.Integer, 0, day_number(value) - 1)
+    build.index.reload()  # the writer's build may be kept open: see its latest commit
     searcher = build.index.searcher()
     count = int(getattr(searcher.search(query, 1, count=True), "count", 0) or 0)
     if not count:

@@ -13,7 +13,7 @@ picks up everything that moved since its watermark (docs/adr/0012)."""
 
 import logging
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from django.db.models import Max
 from django.utils import timezone
@@ -62,12 +62,8 @@ def _rebuild(today: date) -> UpdateReport:
     )
     build, writer = engine.new_build(
         vocabulary,
-        {
-            "year": current_year(),
-            "day": today.isoformat(),
-            "watermark": watermark.isoformat(),
-            "recent": _recent(watermark),
-        },
+        year=current_year(),
+        state={"day": today.isoformat(), "watermark": watermark.isoformat(), "recent": _recent(watermark)},
     )
     count = 0
     for document in documents_for(today=today):
@@ -84,7 +80,7 @@ def update_index(*, today: date | None = None) -> UpdateReport:
     """Raises engine.WriterBusyError when a rebuild (or another indexer) is writing."""
     today = today or timezone.localdate()
     with engine.writer_lock(wait=False):
-        build = engine.open_build(engine.current_name() or "")
+        build = engine.build_for_writing()
         if not engine.is_usable(build, year=current_year()):
             return _rebuild(today)
         assert build is not None  # noqa: S101  (is_usable says so)
@@ -92,14 +88,14 @@ def update_index(*, today: date | None = None) -> UpdateReport:
 
 
 def _apply_changes(build: engine.Build, today: date) -> UpdateReport:
-    since = datetime.fromisoformat(build.meta["watermark"]) - SAFETY_WINDOW
-    recent: dict[str, str] = build.meta.get("recent", {})
+    state = build.read_state()
+    since = datetime.fromisoformat(state["watermark"]) - SAFETY_WINDOW
+    recent: dict[str, str] = state["recent"]
     moved = _moved(since)
     todo = [pk for pk, updated in moved.items() if recent.get(str(pk)) != updated.isoformat()]
-    if build.meta.get("day") != today.isoformat():
+    if state["day"] != today.isoformat():
         # A new day: offers whose next start has passed get their following one.
         todo = sorted({*todo, *engine.offers_starting_before(build, today)})
-        build.meta["day"] = today.isoformat()
     report = UpdateReport()
     if todo:
         writer = build.index.writer(heap_size=50_000_000, num_threads=1)
@@ -111,12 +107,16 @@ def _apply_changes(build: engine.Build, today: date) -> UpdateReport:
         writer.wait_merging_threads()
         engine.reader.forget()  # this process sees its own changes at once
         report.indexed, report.removed = len(documents), len(todo) - len(documents)
-    watermark = max([datetime.fromisoformat(build.meta["watermark"]), *moved.values()])
-    build.meta["watermark"] = watermark.isoformat()
-    build.meta["recent"] = {
-        str(pk): updated.isoformat() for pk, updated in moved.items() if updated >= watermark - SAFETY_WINDOW
+    watermark = max([datetime.fromisoformat(state["watermark"]), *moved.values()])
+    applied = {
+        "day": today.isoformat(),
+        "watermark": watermark.isoformat(),
+        "recent": {
+            str(pk): updated.isoformat() for pk, updated in moved.items() if updated >= watermark - SAFETY_WINDOW
+        },
     }
-    build.write_meta()
+    if applied != state:
+        build.write_state(applied)
     return report
 
 
@@ -136,9 +136,3 @@ def _moved(since: datetime) -> dict[int, datetime]:
         for pk in Offer.objects.filter(provider_id=provider_id).values_list("pk", flat=True):
             moved[pk] = max(moved.get(pk, provider_updated), provider_updated)
     return moved
-
-
-def index_age(build: engine.Build | None) -> timedelta | None:
-    if build is None:
-        return None
-    return datetime.now(tz=UTC) - datetime.fromisoformat(build.meta["watermark"])

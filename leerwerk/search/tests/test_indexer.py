@@ -149,6 +149,37 @@ def test_on_a_new_day_offers_whose_next_start_passed_are_indexed_again(db):
     assert update_index(today=later).indexed == 0  # once a day
 
 
+def test_the_indexer_keeps_its_build_open_and_sees_its_own_commits_on_a_new_day(indexed):
+    today = timezone.localdate()
+    update_index(today=today)  # the build is now open for writing, and stays open
+    offer = OfferFactory(title="Barista")
+    RunFactory(offer=offer, starts_on=today + datetime.timedelta(days=10))
+    RunFactory(offer=offer, starts_on=today + datetime.timedelta(days=60))
+    assert update_index(today=today).indexed == 1
+    later = today + datetime.timedelta(days=40)
+    # The next start of day 10 has passed: found among the writer's own commit, and redone.
+    assert update_index(today=later).indexed == 1
+    facets = search_offers(text="barista", today=later).facets["start"]
+    assert next(item.count for item in facets if item.value == "three_months") == 1
+
+
+def test_after_a_rebuild_the_indexer_writes_to_the_new_build(indexed):
+    update_index()  # the indexer holds the build open
+    rebuild_index()  # another process builds aside and switches
+    OfferFactory(title="Barista")
+    assert update_index().indexed == 1
+    assert titles() == ["Barista", "Heftruck rijden", "Lassen voor beginners"]
+
+
+def test_a_round_without_changes_writes_nothing(indexed):
+    OfferFactory(title="Barista")
+    update_index()
+    state = engine.root() / "builds" / engine.current_name() / engine.STATE
+    written = state.stat().st_ino  # a write replaces the file
+    assert update_index().indexed == 0
+    assert state.stat().st_ino == written
+
+
 def test_the_generation_moves_on_only_when_searches_may_see_other_documents(indexed):
     """What is kept per generation (the facet counts of filters) lasts until a commit (of
     the indexer, another process) or another build, not merely until the reader looks again."""
