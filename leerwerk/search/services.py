@@ -15,7 +15,6 @@ import logging
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from django.db.models import Max
 from django.utils import timezone
 
 from leerwerk.catalogue.models import Offer, Provider
@@ -27,8 +26,9 @@ from leerwerk.skills.selectors import list_occupation_labels
 
 logger = logging.getLogger(__name__)
 
-# Changes are looked for from this long before the watermark: a transaction that saved
-# an offer before the last update but committed after it is not missed.
+# Changes are looked for from this long before the watermark (when the indexer last read
+# them): a transaction that saved an offer before that read but committed after it is not
+# missed. It also covers clocks of the hosts that save offers running behind the indexer's.
 SAFETY_WINDOW = timedelta(seconds=30)
 
 
@@ -39,15 +39,6 @@ class UpdateReport:
     removed: int = 0
 
 
-def _watermark_now() -> datetime:
-    latest = [
-        Offer.objects.aggregate(latest=Max("updated_at"))["latest"],
-        Provider.objects.aggregate(latest=Max("updated_at"))["latest"],
-    ]
-    known = [value for value in latest if value is not None]
-    return max(known) if known else timezone.now()
-
-
 def rebuild_index() -> UpdateReport:
     """Build aside, then switch: searches keep using the old index until the new one is done."""
     with engine.writer_lock(wait=True):
@@ -55,7 +46,7 @@ def rebuild_index() -> UpdateReport:
 
 
 def _rebuild(today: date) -> UpdateReport:
-    watermark = _watermark_now()
+    watermark = timezone.now()  # before reading anything
     vocabulary = build_vocabulary(
         titles=Offer.objects.filter(status=Offer.Status.PUBLISHED).values_list("title", flat=True).iterator(),
         occupation_labels=list_occupation_labels(),
@@ -91,6 +82,7 @@ def _apply_changes(build: engine.Build, today: date) -> UpdateReport:
     state = build.read_state()
     since = datetime.fromisoformat(state["watermark"]) - SAFETY_WINDOW
     recent: dict[str, str] = state["recent"]
+    read_at = timezone.now()  # before reading: what is saved later, the next round finds
     moved = _moved(since)
     todo = [pk for pk, updated in moved.items() if recent.get(str(pk)) != updated.isoformat()]
     if state["day"] != today.isoformat():
@@ -107,7 +99,10 @@ def _apply_changes(build: engine.Build, today: date) -> UpdateReport:
         writer.wait_merging_threads()
         engine.reader.forget()  # this process sees its own changes at once
         report.indexed, report.removed = len(documents), len(todo) - len(documents)
-    watermark = max([datetime.fromisoformat(state["watermark"]), *moved.values()])
+    # The watermark is when this round read, not the latest change it saw: after an import,
+    # the offers of its last half minute are read again for half a minute, not until the
+    # next change.
+    watermark = max(datetime.fromisoformat(state["watermark"]), read_at)
     applied = {
         "day": today.isoformat(),
         "watermark": watermark.isoformat(),
@@ -115,7 +110,9 @@ def _apply_changes(build: engine.Build, today: date) -> UpdateReport:
             str(pk): updated.isoformat() for pk, updated in moved.items() if updated >= watermark - SAFETY_WINDOW
         },
     }
-    if applied != state:
+    if {**applied, "watermark": state["watermark"]} != state:
+        # Something changed besides the time. When nothing did, the next round reads from
+        # the older watermark, and finds the same (nothing).
         build.write_state(applied)
     return report
 

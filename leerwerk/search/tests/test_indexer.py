@@ -9,13 +9,14 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
+from leerwerk.catalogue.models import Offer, Provider
 from leerwerk.catalogue.services.offers import edit_offer, withdraw_offer
 from leerwerk.catalogue.services.providers import admit_provider, suspend_provider
 from leerwerk.catalogue.tests.factories import OfferFactory, ProviderFactory, RunFactory
 from leerwerk.regions.models import Municipality
 from leerwerk.search import engine
 from leerwerk.search.selectors import search_offers
-from leerwerk.search.services import rebuild_index, update_index
+from leerwerk.search.services import SAFETY_WINDOW, rebuild_index, update_index
 
 
 def titles(text=""):
@@ -178,6 +179,32 @@ def test_a_round_without_changes_writes_nothing(indexed):
     written = state.stat().st_ino  # a write replaces the file
     assert update_index().indexed == 0
     assert state.stat().st_ino == written
+
+
+def state():
+    return json.loads((engine.root() / "builds" / engine.current_name() / engine.STATE).read_text())
+
+
+def test_a_change_saved_before_the_last_read_but_committed_after_it_is_found(indexed):
+    update_index()
+    watermark = datetime.datetime.fromisoformat(state()["watermark"])
+    late = OfferFactory(provider=indexed, title="Barista")
+    # Saved (updated_at) before the indexer read, committed only now: inside the window.
+    Offer.objects.filter(pk=late.pk).update(updated_at=watermark - SAFETY_WINDOW / 2)
+    Provider.objects.filter(pk=indexed.pk).update(updated_at=watermark - 2 * SAFETY_WINDOW)
+    assert update_index().indexed == 1
+    assert "Barista" in titles()
+
+
+def test_once_the_window_has_passed_a_round_reads_no_offer_again(indexed, monkeypatch):
+    OfferFactory(title="Barista")
+    update_index()
+    assert len(state()["recent"]) == 3  # the offers of the last half minute, held as they are
+    later = timezone.now() + SAFETY_WINDOW + datetime.timedelta(seconds=1)
+    monkeypatch.setattr(timezone, "now", lambda: later)
+    assert update_index().indexed == 0
+    assert state()["recent"] == {}
+    assert datetime.datetime.fromisoformat(state()["watermark"]) == later
 
 
 def test_the_generation_moves_on_only_when_searches_may_see_other_documents(indexed):
