@@ -110,9 +110,9 @@ def _apply_changes(build: engine.Build, today: date) -> UpdateReport:
             str(pk): updated.isoformat() for pk, updated in moved.items() if updated >= watermark - SAFETY_WINDOW
         },
     }
-    if {**applied, "watermark": state["watermark"]} != state:
-        # Something changed besides the time. When nothing did, the next round reads from
-        # the older watermark, and finds the same (nothing).
+    if todo or {**applied, "watermark": state["watermark"]} != state:
+        # Something was indexed, or changed besides the time. When nothing did, the next
+        # round reads from the older watermark and finds the same: nothing to do.
         build.write_state(applied)
     return report
 

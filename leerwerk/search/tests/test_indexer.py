@@ -196,6 +196,20 @@ def test_a_change_saved_before_the_last_read_but_committed_after_it_is_found(ind
     assert "Barista" in titles()
 
 
+def test_after_the_indexer_was_down_a_change_is_indexed_once(indexed):
+    update_index()
+    build = engine.build_for_writing()
+    an_hour_ago = timezone.now() - datetime.timedelta(hours=1)
+    build.write_state({**state(), "watermark": an_hour_ago.isoformat(), "recent": {}})
+    earlier = OfferFactory(provider=indexed, title="Barista")
+    ten_minutes_ago = timezone.now() - datetime.timedelta(minutes=10)
+    Offer.objects.filter(pk=earlier.pk).update(updated_at=ten_minutes_ago)
+    Offer.objects.exclude(pk=earlier.pk).update(updated_at=an_hour_ago - 2 * SAFETY_WINDOW)
+    Provider.objects.filter(pk=indexed.pk).update(updated_at=an_hour_ago - 2 * SAFETY_WINDOW)
+    assert update_index().indexed == 1
+    assert update_index().indexed == 0
+
+
 def test_once_the_window_has_passed_a_round_reads_no_offer_again(indexed, monkeypatch):
     OfferFactory(title="Barista")
     update_index()
