@@ -347,6 +347,8 @@ def parse_whole_number(value: str | int | float | None, *, maximum: int = 1_000_
         number = Decimal(str(value).strip().replace(",", "."))
     except InvalidOperation as error:
         raise FieldValueError(_("“%(value)s” is not a number.") % {"value": value}) from error
+    if not number.is_finite():  # Decimal reads "NaN" and "Infinity" too
+        raise FieldValueError(_("“%(value)s” is not a number.") % {"value": value})
     if number != number.to_integral_value():
         raise FieldValueError(_("Write a whole number, not “%(value)s”.") % {"value": value})
     if number < 0 or number > maximum:
@@ -380,6 +382,8 @@ def parse_price(value: str | int | float | None) -> int | None:
         euros = Decimal(text)
     except InvalidOperation as error:
         raise FieldValueError(_("“%(value)s” is not an amount in euros.") % {"value": value}) from error
+    if not euros.is_finite():  # Decimal reads "NaN" and "Infinity" too
+        raise FieldValueError(_("“%(value)s” is not an amount in euros.") % {"value": value})
     cents = euros * 100
     if euros < 0 or cents != cents.to_integral_value() or cents > MAX_PRICE_CENTS:
         raise FieldValueError(_("“%(value)s” is not an amount in euros with at most two decimals.") % {"value": value})

@@ -10,6 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
 
+from leerwerk.catalogue.ingest import fields
 from leerwerk.catalogue.ingest.fields import normalise
 from leerwerk.catalogue.ingest.records import Limits, OfferRecord, ReaderContext, RunRecord, StructuralError
 from leerwerk.catalogue.ingest.spreadsheet import COLUMN_NAMES, read_csv, read_xlsx
@@ -137,6 +138,20 @@ def test_wrong_values_are_listed_per_field_in_dutch():
     assert any("Atlantis" in error.message for error in rows[0].errors)
     assert rows[0].record is None
     assert rows[1].record is not None
+
+
+@pytest.mark.parametrize("price", ["NaN", "sNaN", "Infinity", "-inf"])
+def test_a_price_that_is_not_a_number_is_a_row_error(price):
+    rows = _rows(_csv(f"{HEADER}\nA1;Kok;MBO 2;{price};2027-01-01;Oss\n"))
+    assert [error.field for error in rows[0].errors] == ["prijs"]
+    assert rows[0].record is None
+
+
+@pytest.mark.parametrize("parse", [fields.parse_price, fields.parse_whole_number])
+@pytest.mark.parametrize("value", ["NaN", "sNaN", "Infinity", "-inf"])
+def test_numbers_that_are_not_finite_are_field_errors(parse, value):
+    with pytest.raises(fields.FieldValueError):
+        parse(value)
 
 
 def test_a_repeated_id_that_is_not_directly_below_is_an_error():
