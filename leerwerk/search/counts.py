@@ -84,14 +84,14 @@ def count_facets(
     asked = [facet for facet in FACETS if facet in only]
     jobs: list[tuple[Filters, list[str]]] = [(filters, [facet for facet in asked if facet not in chosen])]
     jobs += [(filters.without(facet), [facet]) for facet in asked if facet in chosen]
-    everything = _size(snapshot, filters, today)
+    everything = filter_size(snapshot, filters, today)
     counts: Counts = {}
     for base, facets in jobs:
         if not facets:
             continue
         # Under fewer filters, the text finds (about) as many in the proportion of what
         # those filters leave.
-        found = total if base is filters else total * _size(snapshot, base, today) / max(everything, 1.0)
+        found = total if base is filters else total * filter_size(snapshot, base, today) / max(everything, 1.0)
         counts.update(_count(snapshot, wanted, base, facets, found, today))
     return counts
 
@@ -110,7 +110,7 @@ class PendingCounts:
         self, snapshot: engine.Snapshot, wanted: tantivy.Query | None, total: float, filters: Filters, today: date
     ) -> None:
         self.here = (snapshot, wanted, total, filters, today)
-        left = _size(snapshot, filters, today)
+        left = filter_size(snapshot, filters, today)
         small_other_side = total > left * OTHER_SIDE_FROM and left - total < total * ALL_ASIDE_BELOW
         aside = FACETS if small_other_side else ASIDE_FACETS
         self.rest = [facet for facet in FACETS if facet not in aside]
@@ -149,11 +149,6 @@ def _helper() -> ThreadPoolExecutor:
         return helper
 
 
-def filter_size(snapshot: engine.Snapshot, filters: Filters, today: date) -> float:
-    """About how many offers the filters leave (see _size)."""
-    return _size(snapshot, filters, today)
-
-
 def _count(
     snapshot: engine.Snapshot,
     wanted: tantivy.Query | None,
@@ -167,7 +162,7 @@ def _count(
     if wanted is None:
         return _pick(_filter_counts(snapshot, base, today), facets)
     searcher = snapshot.searcher
-    size = _size(snapshot, base, today)
+    size = filter_size(snapshot, base, today)
     if found <= size * OTHER_SIDE_FROM:
         query = _counting_query(snapshot, base, today, [(tantivy.Occur.Must, wanted)])
         return buckets(searcher, query, facets, today, found=found)
@@ -230,10 +225,14 @@ _filter_cache: "OrderedDict[tuple[str, int, date, Filters], Counts]" = OrderedDi
 _filter_cache_lock = threading.Lock()
 
 
+def _cache_key(snapshot: engine.Snapshot, filters: Filters, today: date) -> tuple[str, int, date, Filters]:
+    return (snapshot.build.name, snapshot.generation, today, filters)
+
+
 def _filter_counts(snapshot: engine.Snapshot, filters: Filters, today: date) -> Counts:
     """Every facet's counts among the offers the filters leave (the whole catalogue
     without filters), kept for the index generation."""
-    key = (snapshot.build.name, snapshot.generation, today, filters)
+    key = _cache_key(snapshot, filters, today)
     with _filter_cache_lock:
         counts = _filter_cache.get(key)
         if counts is not None:
@@ -252,11 +251,11 @@ def _filter_counts(snapshot: engine.Snapshot, filters: Filters, today: date) -> 
     return counts
 
 
-def _size(snapshot: engine.Snapshot, filters: Filters, today: date) -> float:
+def filter_size(snapshot: engine.Snapshot, filters: Filters, today: date) -> float:
     """How many offers the filters leave: exact when their counts are kept, else estimated
     from the catalogue's counts as if the facets were independent (it only chooses the
     side to count from)."""
-    key = (snapshot.build.name, snapshot.generation, today, filters)
+    key = _cache_key(snapshot, filters, today)
     with _filter_cache_lock:
         counts = _filter_cache.get(key)
     if counts is not None:

@@ -17,7 +17,7 @@ import tantivy
 from django.utils import timezone
 
 from leerwerk.search import analysis, counts, engine
-from leerwerk.search.counts import Counts, count_facets, count_facets_aside, filter_size
+from leerwerk.search.counts import Counts, PendingCounts, count_facets, count_facets_aside, filter_size
 from leerwerk.search.documents import ONLINE
 from leerwerk.search.query import (
     LIST_FACETS,
@@ -128,12 +128,7 @@ def search_offers(
     chosen = filter_query(build, filters, today)
     # A text search has its facets counted while its results are found (counts.
     # PendingCounts; without a text, they are kept: counts._filter_counts).
-    early = None
-    if wanted is not None:
-        estimate = estimated_count(build, searcher, text) * filter_size(snapshot, filters, today)
-        estimate /= max(searcher.num_docs, 1)
-        if estimate >= counts.AT_ONCE_FROM:
-            early = count_facets_aside(snapshot, wanted, estimate, filters, today)
+    early = _count_early(snapshot, wanted, text, filters, today)
     hits, total = _search(searcher, combined(build, wanted, chosen, place_preference(build, filters)), results)
     # Typos are tolerated when the text alone (whatever the filters) finds little, so that
     # a filter never changes which words count as found. The text alone finds at least what
@@ -148,10 +143,7 @@ def search_offers(
         # many the typos let through, so those are counted while the search runs.
         suggestion = _spelling(build, searcher, text)
         fuzzy = text_query(build, searcher, text, fuzzy=True)
-        estimate = estimated_count(build, searcher, suggestion or text) * filter_size(snapshot, filters, today)
-        estimate /= max(searcher.num_docs, 1)
-        if fuzzy is not None and estimate >= counts.AT_ONCE_FROM:
-            early = count_facets_aside(snapshot, fuzzy, estimate, filters, today)
+        early = _count_early(snapshot, fuzzy, suggestion or text, filters, today)
         more_hits, more = _search(searcher, combined(build, fuzzy, chosen, place_preference(build, filters)), results)
         if more > total:
             wanted, hits, total, results.with_typos = fuzzy, more_hits, more, True
@@ -170,6 +162,21 @@ def search_offers(
                 unfiltered if unfiltered is not None else _count(searcher, combined(build, wanted, []))
             )
     return results
+
+
+def _count_early(
+    snapshot: engine.Snapshot, query: tantivy.Query | None, text: str, filters: Filters, today: date
+) -> PendingCounts | None:
+    """The facet counts of `query`, begun before its results are searched, when `text`
+    finds something under the filters (about: counts.AT_ONCE_FROM); else None."""
+    if query is None:
+        return None
+    searcher = snapshot.searcher
+    estimate = estimated_count(snapshot.build, searcher, text) * filter_size(snapshot, filters, today)
+    estimate /= max(searcher.num_docs, 1)
+    if estimate < counts.AT_ONCE_FROM:
+        return None
+    return count_facets_aside(snapshot, query, estimate, filters, today)
 
 
 def _total_without_filters(tally: Counts, filters: Filters) -> int | None:

@@ -176,7 +176,7 @@ def test_the_other_side_is_counted_with_filters_too(catalogue, monkeypatch):
     count = counts._count
 
     def recording(snapshot, wanted, base, facets, found, today):
-        sides.append((bool(base.chosen()), found > counts._size(snapshot, base, today) * counts.OTHER_SIDE_FROM))
+        sides.append((bool(base.chosen()), found > counts.filter_size(snapshot, base, today) * counts.OTHER_SIDE_FROM))
         return count(snapshot, wanted, base, facets, found, today)
 
     monkeypatch.setattr(counts, "_count", recording)
