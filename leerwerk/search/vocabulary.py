@@ -74,7 +74,9 @@ def _is_compound(word: str, parts: set[str]) -> bool:
 def build_vocabulary(*, titles: Iterable[str], occupation_labels: Iterable[tuple[str, list[str]]]) -> Vocabulary:
     parts: set[str] = {part + ending for part in _lines("compound_parts.txt") for ending in ("", "e", "en", "s", "n")}
     groups: list[list[str]] = [[_key(item) for item in line.split("|")] for line in _lines("synonyms.txt")]
-    for title in titles:
+    # Each title once: a catalogue repeats many ("VCA Basis" at every provider; the
+    # synthetic one of bench/ has a quarter as many titles as offers).
+    for title in set(titles):
         parts.update(_parts(title))
     for preferred, alternatives in occupation_labels:
         labels = [preferred, *alternatives]
