@@ -17,8 +17,9 @@ sampled by a seeded generator), so two runs measure the same queries.
    per second on one thread. The same queries against the baseline: a BM25 matrix in
    NumPy/SciPy held in memory (same words, title ×3, the same filters and facets), which
    is what a search can cost at the least in Python. Ratio: engine p95 / baseline p95.
-3. Update visibility: with `run_search_indexer` running, an offer is changed and this
-   process searches for it until it is found.
+3. Update visibility: `run_search_indexer` is started, and once it says it has caught up
+   (the time that took is printed too), an offer is changed and this process searches for
+   it until it is found.
 4. Load: gunicorn with 2 workers (production settings) and `wrk` (Debian package) at
    concurrency 16, on the search page (a different query each request) and on a provider
    page that lists 20 offers from the database. Ratio: search / trivial requests per second.
@@ -352,15 +353,22 @@ def _measure_visibility(environment: dict[str, str], trials: int) -> None:
     from leerwerk.search.selectors import search_offers
 
     log = Path(environment["VAR_DIR"]) / "indexer.log"
+    launched = time.perf_counter()
     indexer = subprocess.Popen(
         [sys.executable, "manage.py", "run_search_indexer"],
         cwd=ROOT,
-        env=production(environment),
+        env=production(environment, LOG_LEVEL="INFO"),
         stdout=subprocess.DEVNULL,
         stderr=log.open("w"),
     )
     try:
-        time.sleep(2)  # the indexer catches up
+        # Changes are timed once the indexer has caught up (its first round): until then,
+        # a change waits for the start of the process and that round, which the line says.
+        while "Search index caught up" not in log.read_text():
+            if time.perf_counter() - launched > 60 or indexer.poll() is not None:
+                raise RuntimeError(f"the indexer did not catch up within 60 s:\n{log.read_text()[-3000:]}")
+            time.sleep(0.05)
+        print(f"Indexer started and caught up after {time.perf_counter() - launched:.2f} s")
         offers = list(Offer.objects.filter(status="published").order_by("pk")[:trials])
         delays = []
         for offer in offers:

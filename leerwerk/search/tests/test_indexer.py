@@ -4,6 +4,8 @@ rebuilt, and only one process writes."""
 import datetime
 import io
 import json
+import logging
+from unittest.mock import Mock
 
 import pytest
 from django.core.management import call_command
@@ -15,6 +17,7 @@ from leerwerk.catalogue.services.providers import admit_provider, suspend_provid
 from leerwerk.catalogue.tests.factories import OfferFactory, ProviderFactory, RunFactory
 from leerwerk.regions.models import Municipality
 from leerwerk.search import engine
+from leerwerk.search.management.commands import run_search_indexer as indexer_command
 from leerwerk.search.selectors import search_offers
 from leerwerk.search.services import SAFETY_WINDOW, rebuild_index, update_index
 
@@ -115,10 +118,19 @@ def test_a_rebuild_switches_at_once_and_keeps_a_previous_build(indexed):
     assert meta["schema_version"] == engine.SCHEMA_VERSION
 
 
-def test_the_indexer_command_catches_up_once(db):
+def test_the_indexer_command_catches_up_once(db, caplog):
     OfferFactory(title="Barista")
-    call_command("run_search_indexer", "--once", stdout=io.StringIO())
+    with caplog.at_level(logging.INFO, logger="leerwerk.search"):
+        call_command("run_search_indexer", "--once", stdout=io.StringIO())
     assert titles() == ["Barista"]
+    assert "Search index caught up in" in caplog.text
+
+
+def test_the_indexer_command_does_not_say_it_caught_up_while_a_rebuild_writes(db, caplog, monkeypatch):
+    monkeypatch.setattr(indexer_command, "update_index", Mock(side_effect=engine.WriterBusyError))
+    with caplog.at_level(logging.INFO, logger="leerwerk.search"):
+        call_command("run_search_indexer", "--once", stdout=io.StringIO())
+    assert "caught up" not in caplog.text
 
 
 def test_the_rebuild_command_reports_what_it_built(indexed):

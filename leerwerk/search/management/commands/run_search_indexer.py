@@ -32,11 +32,17 @@ class Command(BaseCommand):
 
         signal.signal(signal.SIGTERM, stop)
         signal.signal(signal.SIGINT, stop)
+        started: float | None = time.monotonic()
         while not stopping:
             try:
                 report = update_index()
                 if report.rebuilt or report.indexed or report.removed:
                     logger.info("Search index: %s", report)
+                if started is not None:
+                    # From now on a change is findable within a round or two (for an operator,
+                    # and for bench/search.py, which waits for this line).
+                    logger.info("Search index caught up in %.2f s", time.monotonic() - started)
+                    started = None
             except WriterBusyError:
                 pass  # a rebuild is writing; the next round catches up
             except Exception:
