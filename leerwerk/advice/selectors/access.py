@@ -4,7 +4,7 @@ person) of another region is "not found": `DoesNotExist`, which every edge turns
 404 (pages, API, exports, downloads), so the workspace does not reveal that it exists.
 
 Public surface: `list_desk_region_codes`, `is_desk_member`, `is_team_lead`,
-`role_in_region`, `may_take_case`, `list_cases_in_scope`, `get_case_for_adviser`,
+`role_in_region`, `may_take_case`, `offers_taking`, `list_cases_in_scope`, `get_case_for_adviser`,
 `get_request_for_adviser`, `get_person_for_adviser`, `get_desk_settings`, `list_region_advisers`."""
 
 from django.db.models import Prefetch, QuerySet
@@ -65,6 +65,13 @@ def may_take_case(*, user: User, case: Case) -> bool:
     if case.assigned_to_id is None or case.assigned_to_id == user.pk:
         return True
     return is_team_lead(user=user, region_code=case.region_code)
+
+
+def offers_taking(*, user: User, case: Case) -> bool:
+    """Whether the case page offers the user to take the case: they may, and it would
+    change something (a case that is already theirs and started stays as it is)."""
+    already_working_on_it = case.assigned_to_id == user.pk and case.status != Case.Status.NEW
+    return may_take_case(user=user, case=case) and not already_working_on_it
 
 
 def list_cases_in_scope(*, user: User) -> QuerySet[Case]:

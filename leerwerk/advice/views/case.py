@@ -31,7 +31,7 @@ from leerwerk.advice.forms.documents import DocumentForm
 from leerwerk.advice.forms.plans import PlanForm, StepForm
 from leerwerk.advice.forms.trajectories import OutcomeForm, TrajectoryForm
 from leerwerk.advice.models import Appointment, Case, DevelopmentPlan
-from leerwerk.advice.selectors.access import is_team_lead, list_region_advisers, may_take_case
+from leerwerk.advice.selectors.access import is_team_lead, list_region_advisers, offers_taking
 from leerwerk.advice.services import cases as case_services
 from leerwerk.advice.services.access import read_case
 from leerwerk.advice.services.cases import CaseRuleError, allowed_next_statuses
@@ -68,11 +68,6 @@ def _render_case(request: AuthenticatedHttpRequest, case_id: int, *, status: int
     except Case.DoesNotExist as error:
         raise Http404 from error
     is_lead = is_team_lead(user=request.user, region_code=case.region_code)
-    me = request.user.pk
-    # Taking a case that is already the user's and started would change nothing: no button.
-    can_take = may_take_case(user=request.user, case=case) and not (
-        case.assigned_to_id == me and case.status != Case.Status.NEW
-    )
     labels = {
         **dict(AdviceRequest.Goal.choices),
         **dict(AdviceRequest.Situation.choices),
@@ -81,7 +76,7 @@ def _render_case(request: AuthenticatedHttpRequest, case_id: int, *, status: int
         "case": case,
         "today": timezone.localdate(),
         "is_lead": is_lead,
-        "can_take": can_take,
+        "can_take": offers_taking(user=request.user, case=case),
         "goal_label": labels.get(case.goal, case.goal),
         "situation_label": labels.get(case.situation, case.situation),
         "source_label": dict(AdviceRequest.Source.choices).get(case.source, case.source),
