@@ -19,6 +19,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any, TypeVar
 
+from django.core.exceptions import EmptyResultSet
 from django.db import connections
 from django.db.models import Model, QuerySet
 from django.utils import translation
@@ -129,7 +130,10 @@ def _raw_rows(rows: QuerySet[Any]) -> list[tuple[Any, ...]]:
     Django's conversion of each value: reading a whole catalogue takes a third of the time.
     Django's database connections already give dates and booleans as such (on SQLite
     too); JSON comes as text (_funding_options)."""
-    sql, params = rows.query.get_compiler(using=rows.db).as_sql()
+    try:
+        sql, params = rows.query.get_compiler(using=rows.db).as_sql()
+    except EmptyResultSet:  # a filter that can match nothing (an empty list of ids)
+        return []
     with connections[rows.db].cursor() as cursor:
         cursor.execute(sql, params)
         return list(cursor.fetchall())

@@ -6,8 +6,9 @@ import datetime
 
 from django.utils import timezone
 
+from leerwerk.catalogue.models import Offer
 from leerwerk.catalogue.tests.factories import OfferFactory, RunFactory
-from leerwerk.search.documents import documents_for
+from leerwerk.search.documents import _raw_rows, documents_for
 
 
 def test_a_document_holds_the_offers_values_with_their_python_types(db):
@@ -44,3 +45,10 @@ def test_an_offer_without_runs_or_funding_has_empty_values(db):
     assert document.next_start is None
     assert document.anytime is False
     assert document.card["runs"] == []
+
+
+def test_rows_of_a_filter_that_matches_nothing_are_none(db):
+    OfferFactory()
+
+    assert _raw_rows(Offer.objects.filter(pk__in=[]).values_list("pk")) == []
+    assert list(documents_for([], today=timezone.localdate())) == []
