@@ -284,7 +284,7 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": (
         "The REST API of Leerwerk: reference data (labour-market regions and "
         "municipalities), the catalogue and its search, measurement, and the advisers' casework. Errors are "
-        "application/problem+json (RFC 9457)."
+        "application/problem+json (RFC 9457). An empty query parameter counts as left out."
     ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,

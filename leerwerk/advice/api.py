@@ -200,7 +200,7 @@ class CaseDetailApi(APIView):
             "is logged in the processing log. " + ACCESS
         ),
         tags=TAGS,
-        responses={200: CaseDetail, **problem_responses(404)},
+        responses={200: CaseDetail, **problem_responses(403, 404)},
     )
     def get(self, request: Request, case_id: int) -> Response:
         try:
@@ -225,7 +225,7 @@ class CaseStatusApi(APIView):
         ),
         tags=TAGS,
         request=StatusInput,
-        responses={200: CaseSummary, **problem_responses(400, 404, 409)},
+        responses={200: CaseSummary, **problem_responses(400, 403, 404, 409)},
     )
     def post(self, request: Request, case_id: int) -> Response:
         case = _case(request, case_id)
@@ -255,7 +255,7 @@ class CaseNotesApi(APIView):
         summary="List the notes of a case",
         description="Newest first. The read is logged in the processing log. " + ACCESS,
         tags=TAGS,
-        responses={200: NoteOutput(many=True), **problem_responses(404)},
+        responses={200: NoteOutput(many=True), **problem_responses(403, 404)},
     )
     def get(self, request: Request, case_id: int) -> Response:
         try:
@@ -270,7 +270,7 @@ class CaseNotesApi(APIView):
         description="Not on a closed case (409: reopen it first). " + ACCESS,
         tags=TAGS,
         request=NoteInput,
-        responses={201: NoteOutput, **problem_responses(400, 404, 409)},
+        responses={201: NoteOutput, **problem_responses(400, 403, 404, 409)},
     )
     def post(self, request: Request, case_id: int) -> Response:
         case = _case(request, case_id)
@@ -304,7 +304,7 @@ class TrajectoriesApi(APIView):
         ),
         tags=TAGS,
         request=TrajectoryInput,
-        responses={201: TrajectoryOutput, **problem_responses(400, 404)},
+        responses={201: TrajectoryOutput, **problem_responses(400, 403, 404)},
     )
     def post(self, request: Request, case_id: int) -> Response:
         case = _case(request, case_id)
@@ -345,7 +345,7 @@ class OutcomesApi(APIView):
         ),
         tags=TAGS,
         request=OutcomeInput,
-        responses={201: OutcomeOutput, **problem_responses(400, 404)},
+        responses={201: OutcomeOutput, **problem_responses(400, 403, 404)},
     )
     def post(self, request: Request, case_id: int, trajectory_id: int) -> Response:
         case = _case(request, case_id)

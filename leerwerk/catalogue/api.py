@@ -330,7 +330,7 @@ class ProviderOfferApi(APIView):
         tags=["provider API"],
         parameters=_PATH,
         request=OfferInput,
-        responses={200: OfferDetail, 201: OfferDetail, **problem_responses(400, 401, 403)},
+        responses={200: OfferDetail, 201: OfferDetail, **problem_responses(400, 401, 403, 404)},
     )
     def put(self, request: Request, provider_id: int, external_id: str) -> Response:
         token = request.auth

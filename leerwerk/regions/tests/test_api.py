@@ -64,6 +64,12 @@ def test_all_municipalities_are_listed_without_a_filter(client):
     assert client.get("/api/v1/municipalities").json()["count"] == 342
 
 
+def test_an_empty_region_counts_as_left_out(client):
+    response = client.get("/api/v1/municipalities", {"region": ""})
+    assert response.status_code == 200
+    assert response.json()["count"] == 342
+
+
 @pytest.mark.parametrize(
     ("path", "params", "name"),
     [
