@@ -112,13 +112,9 @@ class RegionDetailApi(PublicApiView):
 
 
 class MunicipalityFilter(YearFilter):
-    region = serializers.CharField(
-        required=False, allow_blank=True, help_text="Only this region's municipalities, for example AM27."
-    )
+    region = serializers.CharField(required=False, help_text="Only this region's municipalities, for example AM27.")
 
     def validate_region(self, value: str) -> str:
-        if not value:
-            return value  # left empty (a form's empty field): every region
         try:
             return get_region(code=value).code
         except LabourMarketRegion.DoesNotExist as error:
@@ -139,9 +135,7 @@ class MunicipalityListApi(PublicApiView):
     def get(self, request: Request) -> Response:
         filters = MunicipalityFilter(data=request.query_params)
         filters.is_valid(raise_exception=True)
-        municipalities = list_municipalities(
-            region=filters.validated_data.get("region") or None, year=filters.chosen_year()
-        )
+        municipalities = list_municipalities(region=filters.validated_data.get("region"), year=filters.chosen_year())
         return paginated_response(
             request=request, view=self, items=municipalities, serializer_class=MunicipalityWithRegion
         )

@@ -118,9 +118,6 @@ class Build:
     def schema(self) -> tantivy.Schema:
         return self.index.schema
 
-    def write_meta(self) -> None:
-        _write_json(self.path / META, self.meta)
-
     def read_state(self) -> dict[str, Any]:
         """What the indexer has applied to this build (small: read on every round)."""
         return dict(json.loads((self.path / STATE).read_text(encoding="utf-8")))

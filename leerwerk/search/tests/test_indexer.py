@@ -93,7 +93,7 @@ def test_an_index_of_another_schema_or_year_is_rebuilt(indexed, change):
     build = engine.current_build()
     assert build is not None
     build.meta.update(change)
-    build.write_meta()
+    (build.path / engine.META).write_text(json.dumps(build.meta), encoding="utf-8")
     engine.reader.forget()
     assert update_index().rebuilt
     assert engine.current_build().name != build.name
