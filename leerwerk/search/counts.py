@@ -17,8 +17,8 @@ of a search that counts every facet over tens of thousands of offers), so:
   searched, partly in a thread of its own (PendingCounts): tantivy lets go of the
   interpreter while it searches and aggregates, so the second core counts.
 
-Public surface: `count_facets`, `count_facets_aside` (`PendingCounts`), `filter_size`, `FACETS`,
-`AT_ONCE_FROM`."""
+Public surface: `count_facets`, `count_facets_aside` (`PendingCounts`), `complete_facets`,
+`filter_size`, `FACETS`, `AT_ONCE_FROM`."""
 
 import os
 import threading
@@ -36,8 +36,8 @@ from leerwerk.search.documents import NONE, ONLINE
 from leerwerk.search.query import (
     LIST_FACETS,
     Filters,
-    counting_filter_query,
     end_of_month,
+    filter_clauses,
     months_later,
 )
 
@@ -182,30 +182,8 @@ def _count(
 def _counting_query(
     snapshot: engine.Snapshot, filters: Filters, today: date, text: list[tuple[tantivy.Occur, tantivy.Query]]
 ) -> tantivy.Query:
-    """The offers the filters leave, with `text`, for counting only (no scores): as
-    counting_filter_query, and a facet of one value per offer with more values chosen than
-    left out as "none of those left out" (a union of terms reads all of their offers, even
-    beside a rare word; an exclusion skips to the offers it is asked about)."""
-    chosen = filters.chosen()
-    clauses = list(text)
-    catalogue: Counts | None = None
-    for facet in ONE_VALUE_FACETS:
-        values = chosen.get(facet, ())
-        if len(values) < 2:
-            continue
-        catalogue = catalogue or _filter_counts(snapshot, Filters(), today)
-        present = catalogue[facet]
-        if sum(present.values()) != snapshot.searcher.num_docs:  # not one value for every offer
-            continue
-        others = sorted(set(present) - set(values))
-        if len(others) < len(values):
-            field = "price_band" if facet == "price" else facet
-            schema = snapshot.build.schema
-            clauses += [(tantivy.Occur.MustNot, tantivy.Query.term_query(schema, field, value)) for value in others]
-            del chosen[facet]
-    clauses += [
-        (tantivy.Occur.Must, query) for query in counting_filter_query(snapshot.build, Filters(**chosen), today)
-    ]
+    """The offers the filters leave, with `text`, for counting only."""
+    clauses = [*text, *filter_clauses(snapshot.build, filters, today, complete_facets(snapshot, filters, today))]
     if not any(occur == tantivy.Occur.Must for occur, _query in clauses):
         clauses.append((tantivy.Occur.Must, tantivy.Query.all_query()))
     return (
@@ -213,6 +191,18 @@ def _counting_query(
         if len(clauses) == 1 and clauses[0][0] == tantivy.Occur.Must
         else tantivy.Query.boolean_query(clauses)
     )
+
+
+def complete_facets(snapshot: engine.Snapshot, filters: Filters, today: date) -> dict[str, frozenset[str]]:
+    """Of the facets of one value per offer with two or more values chosen, those that
+    every offer of the index has, with the values it holds (for query.filter_clauses)."""
+    chosen = filters.chosen()
+    asked = [facet for facet in ONE_VALUE_FACETS if len(chosen.get(facet, ())) >= 2]
+    if not asked:
+        return {}
+    catalogue = _filter_counts(snapshot, Filters(), today)
+    everything = snapshot.searcher.num_docs
+    return {facet: frozenset(catalogue[facet]) for facet in asked if sum(catalogue[facet].values()) == everything}
 
 
 def _pick(counts: Counts, facets: Sequence[str]) -> Counts:
@@ -366,6 +356,7 @@ __all__ = [
     "Counts",
     "PendingCounts",
     "buckets",
+    "complete_facets",
     "count_facets",
     "count_facets_aside",
     "filter_size",

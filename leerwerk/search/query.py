@@ -8,13 +8,14 @@ With `fuzzy`, words of five letters or more also match with one typo, of eight o
 with two (as written in the titles, and as analysed in the texts, so also inside the
 offers' compounds).
 
-Filters: the choices within one facet are alternatives (OR); facets combine (AND). A
-chosen region or municipality also lets through offers that are only online, which can
-be followed anywhere; those with a run in the chosen place rank first."""
+Filters: the choices within one facet are alternatives (OR); facets combine (AND); they
+select offers and do not change how those rank. A chosen region or municipality also
+lets through offers that are only online, which can be followed anywhere; those with a
+run in the chosen place come first."""
 
 import calendar
 import math
-from collections.abc import Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -27,7 +28,9 @@ from leerwerk.search.engine import Build, day_number
 Occur = tantivy.Occur
 TITLE_BOOST = 3.0
 SYNONYM_BOOST = 0.5
-PLACE_BOOST = 2.0
+# Added to the score of an offer with a run in the chosen place: more than a text scores
+# (at most 12 words, each at most a few tens), so those offers come first.
+PLACE_FIRST = 10_000.0
 FREQUENT_SHARE = 0.05  # words in more than this share of the offers are not widened with synonyms
 LIST_FACETS = ("level", "sector", "delivery", "funding", "schedule", "provider_kind", "region", "municipality", "price")
 START_PERIODS = ("this_month", "three_months", "anytime")
@@ -231,37 +234,55 @@ def facet_query(build: Build, facet: str, values: Sequence[str], today: date) ->
     return _any_of([_term(build, field, value) for value in (*values, *extra)])
 
 
-def filter_query(build: Build, filters: Filters, today: date) -> list[tantivy.Query]:
-    return [facet_query(build, facet, values, today) for facet, values in filters.chosen().items()]
-
-
-def counting_filter_query(build: Build, filters: Filters, today: date) -> list[tantivy.Query]:
-    """filter_query for counting only (no scores): the same offers, fewer queries. Every
-    offer that starts this month starts within three months, and a union of two ranges
-    reads both (a search that ranks keeps both: an offer in both scores for both)."""
-    chosen = filters.chosen()
-    if "three_months" in chosen.get("start", ()):
-        chosen["start"] = tuple(value for value in chosen["start"] if value != "this_month")
-    return [facet_query(build, facet, values, today) for facet, values in chosen.items()]
+def filter_clauses(
+    build: Build, filters: Filters, today: date, complete: Mapping[str, Collection[str]]
+) -> list[tuple[tantivy.Occur, tantivy.Query]]:
+    """The chosen filters as clauses of a boolean query. They decide which offers are
+    found, never how those rank: a clause scores nothing (as a term query it would add how
+    rare its value is, so choosing two levels would put the offers of the rarer one first).
+    Two forms find the same offers faster:
+    - a facet of one value per offer with more values chosen than left out is "none of
+      those left out": a union of terms reads every offer of its values, even beside a
+      rare word, while an exclusion skips to the offers it is asked about. `complete` has,
+      for such facets that every offer has, the values the index holds
+      (counts.complete_facets);
+    - every offer that starts this month starts within three months: one range, not two."""
+    clauses: list[tuple[tantivy.Occur, tantivy.Query]] = []
+    for facet, values in filters.chosen().items():
+        if facet == "start" and "three_months" in values:
+            values = tuple(value for value in values if value != "this_month")
+        others = sorted(set(complete.get(facet, ())) - set(values))
+        if facet in complete and len(others) < len(values):
+            clauses += [(Occur.MustNot, _term(build, field_of(facet), value)) for value in others]
+        else:
+            clauses.append((Occur.Must, tantivy.Query.const_score_query(facet_query(build, facet, values, today), 0.0)))
+    return clauses
 
 
 def place_preference(build: Build, filters: Filters) -> tantivy.Query | None:
-    """Offers with a run in the chosen region or municipality before the online ones."""
+    """Offers with a run in the chosen region or municipality before the online ones,
+    each group in the order of the text's scores (PLACE_FIRST is more than any such score)."""
     places = [_term(build, "region", code) for code in filters.region]
     places += [_term(build, "municipality", code) for code in filters.municipality]
-    return tantivy.Query.boost_query(_any_of(places), PLACE_BOOST) if places else None
+    return tantivy.Query.const_score_query(_any_of(places), PLACE_FIRST) if places else None
 
 
 def combined(
-    build: Build, text: tantivy.Query | None, filters: list[tantivy.Query], preference: tantivy.Query | None = None
+    build: Build,
+    text: tantivy.Query | None,
+    filters: list[tuple[tantivy.Occur, tantivy.Query]],
+    preference: tantivy.Query | None = None,
 ) -> tantivy.Query:
-    clauses: list[tuple[tantivy.Occur, tantivy.Query]] = [(Occur.Must, query) for query in filters]
+    """The text (None: every offer) under the filters (filter_clauses), with a preference."""
+    clauses = list(filters)
     if text is not None:
         clauses.append((Occur.Must, text))
     if preference is not None:
         clauses.append((Occur.Should, preference))
     if not clauses:
         return tantivy.Query.all_query()
-    if text is None and not any(occur == Occur.Must for occur, _query in clauses):
+    if not any(occur == Occur.Must for occur, _query in clauses):
         clauses.append((Occur.Must, tantivy.Query.all_query()))
+    if len(clauses) == 1:
+        return clauses[0][1]
     return tantivy.Query.boolean_query(clauses)

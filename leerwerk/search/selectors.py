@@ -25,7 +25,7 @@ from leerwerk.search.query import (
     Filters,
     combined,
     estimated_count,
-    filter_query,
+    filter_clauses,
     place_preference,
     text_query,
 )
@@ -125,7 +125,7 @@ def search_offers(
         return results
     build, searcher = snapshot.build, snapshot.searcher
     wanted = text_query(build, searcher, text)
-    chosen = filter_query(build, filters, today)
+    chosen = filter_clauses(build, filters, today, counts.complete_facets(snapshot, filters, today))
     # A text search has its facets counted while its results are found (counts.
     # PendingCounts; without a text, they are kept: counts._filter_counts).
     early = _count_early(snapshot, wanted, text, filters, today)

@@ -212,6 +212,15 @@ def test_the_results_can_be_sorted_by_price(english, catalogue):
     assert '<option value="price" selected>Price, low to high</option>' in content
 
 
+def test_with_a_place_chosen_the_page_says_those_held_there_come_first(english, catalogue):
+    notice = "First the offers in the region or municipality you chose, then the online ones."
+    content = english.get(SEARCH, {"q": "heftruck", "municipality": "GM0828"}).content.decode()
+    assert notice in content
+    assert _titles(content) == ["Heftruckchauffeur", "Heftruck certificaat"]
+    for other in ({"q": "heftruck"}, {"q": "heftruck", "municipality": "GM0828", "sort": "price"}):
+        assert notice not in english.get(SEARCH, other).content.decode(), other
+
+
 def test_without_results_the_page_offers_the_search_without_filters_and_advice(english, catalogue):
     content = english.get(SEARCH, {"q": "heftruck", "level": "master"}).content.decode()
     assert _titles(content) == []

@@ -46,6 +46,23 @@ def test_a_place_filter_includes_online_offers_after_those_held_there(client, ca
     assert [hit["title"] for hit in body["results"]] == ["Heftruck online theorie"]
 
 
+def test_offers_held_in_the_chosen_place_come_before_online_ones_that_match_better(client, db):
+    """The issue: "offers with a run in the chosen region or municipality first". An online
+    offer with the word in its title (which scores three times the text) comes after one
+    held there that has it only in its text."""
+    in_text = OfferFactory(
+        title="Praktijkopleiding logistiek", description="Met heftruck rijden.", delivery="classroom"
+    )
+    RunFactory(offer=in_text, municipality=Municipality.objects.get(code="GM0796"))
+    OfferFactory(title="Heftruck", description="Heftruck theorie, online.", delivery="online")
+    rebuild_index()
+    everywhere = client.get("/api/v1/offers", {"q": "heftruck"}).json()
+    assert [hit["title"] for hit in everywhere["results"]] == ["Heftruck", "Praktijkopleiding logistiek"]
+    for place in ({"municipality": "GM0796"}, {"region": "AM27"}):
+        body = client.get("/api/v1/offers", {"q": "heftruck", **place}).json()
+        assert [hit["title"] for hit in body["results"]] == ["Praktijkopleiding logistiek", "Heftruck"], place
+
+
 def test_paging(client, catalogue):
     body = client.get("/api/v1/offers", {"page_size": 2, "page": 2, "sort": "title"}).json()
     assert (body["count"], body["page"], body["pages"]) == (3, 2, 2)
