@@ -23,6 +23,7 @@ import tantivy
 TEXT = "nl"
 PLAIN = "nl_plain"
 _WORD = re.compile(r"[^\W_]+")
+SHORTEST_PART = 3  # the shortest part of a compound the analyzer splits off ("las" + "cursus")
 
 
 def keep_ge(text: str) -> str:
@@ -71,7 +72,7 @@ def words(text: str) -> list[str]:
 
 
 def text_analyzer(compound_parts: Iterable[str]) -> tantivy.TextAnalyzer:
-    parts = sorted({keep_ge(part.lower()) for part in compound_parts if len(part) >= 3})
+    parts = sorted({keep_ge(part.lower()) for part in compound_parts if len(part) >= SHORTEST_PART})
     builder = tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.simple()).filter(tantivy.Filter.lowercase())
     if parts:
         builder = builder.filter(tantivy.Filter.split_compound(parts))

@@ -103,6 +103,13 @@ class SearchOutput(serializers.Serializer[OfferResults]):
     suggestion = serializers.CharField(help_text="A spelling that finds more, when there is one.")
     total_without_filters = serializers.IntegerField(allow_null=True)
     with_typos = serializers.BooleanField(help_text="Few exact results: words with a typo were allowed.")
+    named_places = serializers.ListField(
+        child=serializers.CharField(),
+        help_text=(
+            'The municipalities named at the end of q ("bhv den bosch"): sorted by relevance, the offers held '
+            "there come first, then those in its labour-market region, then the others."
+        ),
+    )
 
 
 class OfferSearchApi(APIView):

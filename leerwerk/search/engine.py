@@ -32,7 +32,7 @@ from leerwerk.search import analysis
 from leerwerk.search.documents import NONE, SearchDocument
 from leerwerk.search.vocabulary import Vocabulary
 
-SCHEMA_VERSION = 11
+SCHEMA_VERSION = 12
 # Filters are term queries on these fields (raw values; several per offer where it has several).
 FILTER_FIELDS = (
     "level",
@@ -113,6 +113,7 @@ class Build:
     meta: dict[str, Any]
     vocabulary: Vocabulary
     analyzer: tantivy.TextAnalyzer
+    course_terms: frozenset[str] | None = None  # query._course_terms, made once per build
 
     @property
     def schema(self) -> tantivy.Schema:

@@ -76,6 +76,14 @@ FUNCTION_WORDS = frozenset(
 )
 
 
+# Words for "a course": as the part of a compound ("lascursus", "avondcursus") they count
+# where an offer has them but are not needed. As words of their own they are: "cursus
+# computer" means a course, not the bachelor "Computer Science" (bench/relevance.py).
+COURSE_WORDS = frozenset(
+    ["cursus", "cursussen", "opleiding", "opleidingen", "training", "trainingen", "les", "lessen", "scholing"]
+)
+
+
 @dataclass(frozen=True)
 class Filters:
     level: tuple[str, ...] = ()
@@ -122,22 +130,30 @@ def _terms(build: Build, phrase: str) -> list[str]:
     return [token for token in build.analyzer.analyze(analysis.prepare(phrase)) if token]
 
 
-def _word_group(build: Build, searcher: tantivy.Searcher, word: str, *, fuzzy: bool) -> tantivy.Query | None:
+def _word_group(
+    build: Build, searcher: tantivy.Searcher, word: str, *, fuzzy: bool, correction: str | None = None
+) -> tantivy.Query | None:
     alternatives: list[tantivy.Query] = []
     tokens = _terms(build, word)
-    # The parts of a compound are all needed: "zorgmedewerker" means zorg and medewerker.
-    # Each is found in the body (which holds the title too); in the title it scores more.
+    # The parts of a compound are all needed: "zorgmedewerker" means zorg and medewerker;
+    # a course word among them is not ("lascursus": las, and cursus if it is there). Each
+    # part is found in the body (which holds the title too); in the title it scores more.
+    course = _course_terms(build)
+    needed = [token for token in tokens if token not in course] or tokens
     parts = [
-        tantivy.Query.boolean_query(
-            [
-                (Occur.Must, _term(build, "body", token)),
-                (Occur.Should, tantivy.Query.boost_query(_term(build, "title", token), TITLE_BOOST)),
-            ]
+        (
+            Occur.Must if token in needed else Occur.Should,
+            tantivy.Query.boolean_query(
+                [
+                    (Occur.Must, _term(build, "body", token)),
+                    (Occur.Should, tantivy.Query.boost_query(_term(build, "title", token), TITLE_BOOST)),
+                ]
+            ),
         )
         for token in tokens
     ]
     if parts:
-        alternatives.append(_all_of(parts))
+        alternatives.append(parts[0][1] if len(parts) == 1 else tantivy.Query.boolean_query(parts))
     # A word that many offers have needs no synonyms to be found, and widening it would
     # make every query with it slow.
     frequent = searcher.num_docs * FREQUENT_SHARE
@@ -147,6 +163,12 @@ def _word_group(build: Build, searcher: tantivy.Searcher, word: str, *, fuzzy: b
             if synonym_tokens:
                 together = _all_of([_term(build, "body", token) for token in synonym_tokens])
                 alternatives.append(tantivy.Query.boost_query(together, SYNONYM_BOOST))
+    if correction:
+        # The spelling the search suggests for a word it does not know ("exel" → excel),
+        # scored as that word: the typo-tolerant matches below all score alike.
+        corrected = _word_group(build, searcher, correction, fuzzy=False)
+        if corrected is not None:
+            alternatives.append(corrected)
     folded = analysis.fold(word)
     if fuzzy and len(folded) >= 5:
         # The word as written against the titles' words ("verplegkunde" → verpleegkunde),
@@ -162,17 +184,37 @@ def _word_group(build: Build, searcher: tantivy.Searcher, word: str, *, fuzzy: b
     return _any_of(alternatives) if alternatives else None
 
 
+def _course_terms(build: Build) -> frozenset[str]:
+    """COURSE_WORDS as the build's analyzer makes them (kept with the build)."""
+    terms = build.course_terms
+    if terms is None:
+        terms = build.course_terms = frozenset(token for word in COURSE_WORDS for token in _terms(build, word))
+    return terms
+
+
 def _fuzzy(build: Build, field: str, token: str, distance: int) -> tantivy.Query:
     return tantivy.Query.fuzzy_term_query(build.schema, field, token, distance=distance, transposition_cost_one=True)
 
 
-def text_query(build: Build, searcher: tantivy.Searcher, text: str, *, fuzzy: bool = False) -> tantivy.Query | None:
+def text_query(
+    build: Build,
+    searcher: tantivy.Searcher,
+    text: str,
+    *,
+    fuzzy: bool = False,
+    corrections: Mapping[str, str] | None = None,
+) -> tantivy.Query | None:
     """None when the text has no words (then everything matches). `searcher` tells how
-    common each word is (see FREQUENT_SHARE)."""
-    words = analysis.words(text)[:12]
-    whole = build.vocabulary.widen(text) if len(words) > 1 else []
-    words = [word for word in words if word not in FUNCTION_WORDS] or words
-    groups = [group for word in words if (group := _word_group(build, searcher, word, fuzzy=fuzzy)) is not None]
+    common each word is (see FREQUENT_SHARE); `corrections` are spellings to search for
+    words the offers do not have (selectors._corrections)."""
+    words = _topic_words(text)
+    whole = build.vocabulary.widen(text) if len(analysis.words(text)) > 1 else []
+    corrections = corrections or {}
+    groups = [
+        group
+        for word in words
+        if (group := _word_group(build, searcher, word, fuzzy=fuzzy, correction=corrections.get(word))) is not None
+    ]
     if not groups:
         return None
     if len(groups) == 1 and not whole:
@@ -189,13 +231,19 @@ def text_query(build: Build, searcher: tantivy.Searcher, text: str, *, fuzzy: bo
     return query
 
 
+def _topic_words(text: str) -> list[str]:
+    """The words of a query that say what it is about: not the function words ("in",
+    "de", "voor"), unless it has no others; at most twelve."""
+    words = analysis.words(text)[:12]
+    return [word for word in words if word not in FUNCTION_WORDS] or words
+
+
 def estimated_count(build: Build, searcher: tantivy.Searcher, text: str) -> float:
     """About how many offers text_query(text) finds (without typos), from how many have
     each word as if the words were independent, before searching. It only chooses how to
     count the facets (counts.count_facets_aside), never what is found or counted."""
     everything = float(searcher.num_docs)
-    words = analysis.words(text)[:12]
-    words = [word for word in words if word not in FUNCTION_WORDS] or words
+    words = _topic_words(text)
     shares = []
     for word in words:
         tokens = _terms(build, word)
@@ -259,12 +307,39 @@ def filter_clauses(
     return clauses
 
 
-def place_preference(build: Build, filters: Filters) -> tantivy.Query | None:
-    """Offers with a run in the chosen region or municipality before the online ones,
-    each group in the order of the text's scores (PLACE_FIRST is more than any such score)."""
-    places = [_term(build, "region", code) for code in filters.region]
-    places += [_term(build, "municipality", code) for code in filters.municipality]
-    return tantivy.Query.const_score_query(_any_of(places), PLACE_FIRST) if places else None
+@dataclass(frozen=True)
+class NamedPlace:
+    municipality: str
+    region: str
+    name: str
+
+
+def named_place(build: Build, text: str) -> tuple[str, list[NamedPlace]]:
+    """A municipality named at the end of a query ("bhv den bosch", "heftruck in oss"): the
+    query's other words, and the municipalities of that name. Only after other words that
+    say what the query is about: a query of a place name alone is searched as text."""
+    words = analysis.words(text)[:12]
+    for length in range(min(4, len(words) - 1), 0, -1):
+        found = build.vocabulary.places.get(" ".join(words[-length:]))
+        if found and any(word not in FUNCTION_WORDS for word in words[:-length]):
+            return " ".join(words[:-length]), [NamedPlace(*item) for item in found]
+    return text, []
+
+
+def place_preference(build: Build, filters: Filters, named: Sequence[NamedPlace] = ()) -> tantivy.Query | None:
+    """Offers with a run in the chosen region or municipality before the online ones; for
+    a place named in the query, those held there, then those held in its region, then the
+    others. Within each group the text's scores order them (PLACE_FIRST is more than any)."""
+    chosen = [_term(build, "region", code) for code in filters.region]
+    chosen += [_term(build, "municipality", code) for code in filters.municipality]
+    preferences = [tantivy.Query.const_score_query(_any_of(chosen), PLACE_FIRST)] if chosen else []
+    for place in named:
+        preferences.append(
+            tantivy.Query.const_score_query(_term(build, "municipality", place.municipality), PLACE_FIRST)
+        )
+        if place.region:
+            preferences.append(tantivy.Query.const_score_query(_term(build, "region", place.region), PLACE_FIRST))
+    return _any_of(preferences) if preferences else None
 
 
 def combined(

@@ -26,6 +26,7 @@ from leerwerk.search.query import (
     combined,
     estimated_count,
     filter_clauses,
+    named_place,
     place_preference,
     text_query,
 )
@@ -92,6 +93,7 @@ class OfferResults:
     suggestion: str = ""
     total_without_filters: int | None = None
     with_typos: bool = False
+    named_places: list[str] = field(default_factory=list)  # municipalities named at the end of the text
     ready: bool = True  # False when this host has no search index yet
 
     @property
@@ -124,27 +126,33 @@ def search_offers(
         results.ready = False
         return results
     build, searcher = snapshot.build, snapshot.searcher
-    wanted = text_query(build, searcher, text)
+    # A place named at the end ("bhv den bosch") is not a word the offers must have: those
+    # held there come first.
+    about, named = named_place(build, text)
+    results.named_places = [place.name for place in named]
+    wanted = text_query(build, searcher, about)
     chosen = filter_clauses(build, filters, today, counts.complete_facets(snapshot, filters, today))
+    preference = place_preference(build, filters, named)
     # A text search has its facets counted while its results are found (counts.
     # PendingCounts; without a text, they are kept: counts._filter_counts).
-    early = _count_early(snapshot, wanted, text, filters, today)
-    hits, total = _search(searcher, combined(build, wanted, chosen, place_preference(build, filters)), results)
+    early = _count_early(snapshot, wanted, about, filters, today)
+    hits, total = _search(searcher, combined(build, wanted, chosen, preference), results)
     # Typos are tolerated when the text alone (whatever the filters) finds little, so that
     # a filter never changes which words count as found. The text alone finds at least what
     # it finds with the filters: it is counted only when that is few.
     suggestion: str | None = None
-    if text.strip() and total < FEW and (_count(searcher, combined(build, wanted, [])) if chosen else total) < FEW:
+    if about.strip() and total < FEW and (_count(searcher, combined(build, wanted, [])) if chosen else total) < FEW:
         if early is not None:
             early.discard()  # counted for the words as typed: perhaps not those used
             early = None
         # The spelling the page suggests, found now (a text with typos finds nothing, or
         # finds more with them allowed, and then the page shows it): it tells about how
         # many the typos let through, so those are counted while the search runs.
-        suggestion = _spelling(build, searcher, text)
-        fuzzy = text_query(build, searcher, text, fuzzy=True)
-        early = _count_early(snapshot, fuzzy, suggestion or text, filters, today)
-        more_hits, more = _search(searcher, combined(build, fuzzy, chosen, place_preference(build, filters)), results)
+        corrections = _corrections(build, searcher, about)
+        suggestion = _spelling(text, corrections)
+        fuzzy = text_query(build, searcher, about, fuzzy=True, corrections=corrections)
+        early = _count_early(snapshot, fuzzy, _spelling(about, corrections) or about, filters, today)
+        more_hits, more = _search(searcher, combined(build, fuzzy, chosen, preference), results)
         if more > total:
             wanted, hits, total, results.with_typos = fuzzy, more_hits, more, True
         elif early is not None:
@@ -156,7 +164,9 @@ def search_offers(
     unfiltered = _total_without_filters(tally, filters)
     results.facets = _facets(tally, filters)
     if total == 0 or results.with_typos:
-        results.suggestion = suggestion if suggestion is not None else _spelling(build, searcher, text)
+        if suggestion is None:
+            suggestion = _spelling(text, _corrections(build, searcher, about))
+        results.suggestion = suggestion
         if filters.chosen():
             results.total_without_filters = (
                 unfiltered if unfiltered is not None else _count(searcher, combined(build, wanted, []))
@@ -254,16 +264,23 @@ def _facets(counts: Counts, filters: Filters) -> dict[str, list[FacetCount]]:
     return facets
 
 
-def _spelling(build: engine.Build, searcher: tantivy.Searcher, text: str) -> str:
-    """The text with each unknown word replaced by the most common known word at one or
-    two typos' distance; empty when there is nothing better to suggest."""
-    corrected = []
-    changed = False
+def _corrections(build: engine.Build, searcher: tantivy.Searcher, text: str) -> dict[str, str]:
+    """For each word of four letters or more that no offer has, the most common known word
+    at one or two typos' distance, when there is one."""
+    corrections = {}
     for word in analysis.words(text):
-        replacement = word if len(word) < 4 or _known(build, searcher, word) else _closest(searcher, word)
-        changed = changed or replacement != word
-        corrected.append(replacement)
-    return " ".join(corrected) if changed else ""
+        if len(word) >= 4 and word not in corrections and not _known(build, searcher, word):
+            replacement = _closest(searcher, word)
+            if replacement != word:
+                corrections[word] = replacement
+    return corrections
+
+
+def _spelling(text: str, corrections: dict[str, str]) -> str:
+    """The text with its corrections; empty when there is nothing better to suggest."""
+    if not corrections:
+        return ""
+    return " ".join(corrections.get(word, word) for word in analysis.words(text))
 
 
 def _known(build: engine.Build, searcher: tantivy.Searcher, word: str) -> bool:

@@ -18,7 +18,7 @@ from datetime import date, datetime, timedelta
 from django.utils import timezone
 
 from leerwerk.catalogue.models import Offer, Provider
-from leerwerk.regions.selectors import current_year
+from leerwerk.regions.selectors import current_year, list_places
 from leerwerk.search import engine
 from leerwerk.search.documents import documents_for
 from leerwerk.search.vocabulary import build_vocabulary
@@ -47,13 +47,15 @@ def rebuild_index() -> UpdateReport:
 
 def _rebuild(today: date) -> UpdateReport:
     watermark = timezone.now()  # before reading anything
+    year = current_year()
     vocabulary = build_vocabulary(
         titles=Offer.objects.filter(status=Offer.Status.PUBLISHED).values_list("title", flat=True).iterator(),
         occupation_labels=list_occupation_labels(),
+        municipalities=[(code, name, region) for code, (name, region, _region_name) in list_places(year=year).items()],
     )
     build, writer = engine.new_build(
         vocabulary,
-        year=current_year(),
+        year=year,
         state={"day": today.isoformat(), "watermark": watermark.isoformat(), "recent": _recent(watermark)},
     )
     count = 0

@@ -1,5 +1,6 @@
 """The words the search knows besides the offers' own: the dictionary of compound-word
-parts, and the synonyms and abbreviations a query may be widened with.
+parts, the synonyms and abbreviations a query may be widened with, and the names of the
+municipalities a query may end with ("bhv den bosch").
 
 Both are built when an index is built (from `data/`, the catalogue's titles and the Dutch
 ESCO occupation labels) and kept with that index, so that a query is analysed exactly as
@@ -13,11 +14,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from leerwerk.search.analysis import fold, words
+from leerwerk.search.analysis import SHORTEST_PART, fold, words
 
 DATA = Path(__file__).resolve().parent / "data"
 MIN_PART = 4  # shorter words split too much ("de", "en", "tand", …)
 _LETTERS = re.compile(r"[^\W\d_]+")
+_ADDITION = re.compile(r"\s*\(.*\)\s*$")
 
 
 def _lines(name: str) -> list[str]:
@@ -30,17 +32,22 @@ class Vocabulary:
     compound_parts: list[str] = field(default_factory=list)
     # A folded word or phrase → the other phrases of its group.
     synonyms: dict[str, list[str]] = field(default_factory=dict)
+    # A municipality's name as a query may have it (folded words) → [code, region code,
+    # name] of each municipality of that name.
+    places: dict[str, list[list[str]]] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, object]:
-        return {"compound_parts": self.compound_parts, "synonyms": self.synonyms}
+        return {"compound_parts": self.compound_parts, "synonyms": self.synonyms, "places": self.places}
 
     @classmethod
     def from_json(cls, data: dict[str, object]) -> "Vocabulary":
         parts = data.get("compound_parts", [])
         synonyms = data.get("synonyms", {})
+        places = data.get("places", {})
         return cls(
             compound_parts=list(parts) if isinstance(parts, list) else [],
             synonyms=dict(synonyms) if isinstance(synonyms, dict) else {},
+            places=dict(places) if isinstance(places, dict) else {},
         )
 
     def widen(self, phrase: str) -> list[str]:
@@ -62,16 +69,46 @@ def _is_compound(word: str, parts: set[str]) -> bool:
     dictionary itself: the splitter takes the longest match, so "zorgmedewerker" would
     stay whole and never find "medewerker in de zorg"."""
     # can_end[i]: word[:i] is a sequence of parts (the whole word itself not counted).
+    # Parts as short as the analyzer splits off: "lastechniek" is las + techniek.
     can_end = [True] + [False] * len(word)
-    for end in range(MIN_PART, len(word) + 1):
-        for start in range(0, end - MIN_PART + 1):
+    for end in range(SHORTEST_PART, len(word) + 1):
+        for start in range(0, end - SHORTEST_PART + 1):
             if can_end[start] and (start, end) != (0, len(word)) and word[start:end] in parts:
                 can_end[end] = True
                 break
     return can_end[len(word)]
 
 
-def build_vocabulary(*, titles: Iterable[str], occupation_labels: Iterable[tuple[str, list[str]]]) -> Vocabulary:
+def _place_names(name: str) -> set[str]:
+    """A municipality's name as people write it: without CBS's addition ("Utrecht
+    (gemeente)", "Bergen (NH.)"), and without "'s-" ("Hertogenbosch")."""
+    plain = _ADDITION.sub("", name)
+    names = {_key(plain)}
+    if plain.lower().startswith("'s-"):
+        names.add(_key(plain[3:]))
+    return names - {""}
+
+
+def _places(municipalities: Iterable[tuple[str, str, str]]) -> dict[str, list[list[str]]]:
+    """The names of the municipalities (code, name, region code), and the names people use
+    for some (data/place_names.txt), → the municipalities of that name."""
+    places: dict[str, list[list[str]]] = defaultdict(list)
+    for code, name, region in sorted(municipalities):
+        for key in _place_names(name):
+            places[key].append([code, region, name])
+    for line in _lines("place_names.txt"):
+        alias, official = (part.strip() for part in line.split("|"))
+        named = [item for key in sorted(_place_names(official)) for item in places.get(key, [])]
+        places[_key(alias)] = [item for number, item in enumerate(named) if item not in named[:number]]
+    return {key: value for key, value in sorted(places.items()) if value}
+
+
+def build_vocabulary(
+    *,
+    titles: Iterable[str],
+    occupation_labels: Iterable[tuple[str, list[str]]],
+    municipalities: Iterable[tuple[str, str, str]] = (),
+) -> Vocabulary:
     parts: set[str] = {part + ending for part in _lines("compound_parts.txt") for ending in ("", "e", "en", "s", "n")}
     groups: list[list[str]] = [[_key(item) for item in line.split("|")] for line in _lines("synonyms.txt")]
     # Each title once: a catalogue repeats many ("VCA Basis" at every provider; the
@@ -95,4 +132,5 @@ def build_vocabulary(*, titles: Iterable[str], occupation_labels: Iterable[tuple
     return Vocabulary(
         compound_parts=sorted(part for part in parts if not _is_compound(part, parts)),
         synonyms={key: sorted(values) for key, values in sorted(synonyms.items())},
+        places=_places(municipalities),
     )

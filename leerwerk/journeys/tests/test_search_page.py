@@ -221,6 +221,12 @@ def test_with_a_place_chosen_the_page_says_those_held_there_come_first(english, 
         assert notice not in english.get(SEARCH, other).content.decode(), other
 
 
+def test_a_place_named_at_the_end_of_the_search_comes_first_and_the_page_says_so(english, catalogue):
+    content = english.get(SEARCH, {"q": "heftruck oss"}).content.decode()
+    assert "First the offers in Oss, then those in the region around it, then the others." in content
+    assert _titles(content) == ["Heftruckchauffeur", "Heftruck certificaat"]  # the one online is not left out
+
+
 def test_without_results_the_page_offers_the_search_without_filters_and_advice(english, catalogue):
     content = english.get(SEARCH, {"q": "heftruck", "level": "master"}).content.decode()
     assert _titles(content) == []

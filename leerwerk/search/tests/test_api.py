@@ -61,6 +61,10 @@ def test_offers_held_in_the_chosen_place_come_before_online_ones_that_match_bett
     for place in ({"municipality": "GM0796"}, {"region": "AM27"}):
         body = client.get("/api/v1/offers", {"q": "heftruck", **place}).json()
         assert [hit["title"] for hit in body["results"]] == ["Praktijkopleiding logistiek", "Heftruck"], place
+        assert body["named_places"] == []
+    named = client.get("/api/v1/offers", {"q": "heftruck den bosch"}).json()
+    assert [hit["title"] for hit in named["results"]] == ["Praktijkopleiding logistiek", "Heftruck"]
+    assert named["named_places"] == ["'s-Hertogenbosch"]
 
 
 def test_paging(client, catalogue):

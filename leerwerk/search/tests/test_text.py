@@ -4,10 +4,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from leerwerk.catalogue.tests.factories import OfferFactory
+from leerwerk.catalogue.tests.factories import OfferFactory, RunFactory
+from leerwerk.regions.models import Municipality
 from leerwerk.search.analysis import fold, keep_ge, words
 from leerwerk.search.selectors import _closest, _distance, search_offers, suggest
 from leerwerk.search.services import rebuild_index
+from leerwerk.search.vocabulary import build_vocabulary
 
 FILLER = "Een praktische opleiding met veel oefenen in de praktijk."
 
@@ -25,6 +27,7 @@ TITLES = {
     "ict": "Informatica voor beginners",
     "lassen": "Lastechniek MIG/MAG",
     "boekhouden": "Boekhouden voor de kleine ondernemer",
+    "excel": "Excel voor beginners",
 }
 
 
@@ -109,6 +112,24 @@ def test_typos_are_allowed_only_when_little_is_found(offers):
     assert exact.suggestion == ""
 
 
+def test_a_short_word_with_a_typo_finds_the_spelling_it_suggests(offers):
+    """Four letters are too few for typo tolerance ("exel" would be as near to many
+    words), but a word no offer has is searched as the most common word within reach."""
+    results = search_offers(text="exel")
+    assert [hit.id for hit in results.hits] == [offers["excel"]]
+    assert (results.with_typos, results.suggestion) == (True, "excel")
+
+
+def test_a_course_word_in_a_compound_is_not_needed(db):
+    """ "lascursus": las (as in lassen, lastechniek), and cursus where an offer has it; this
+    welding offer does not say "cursus" or the like. As a word of its own it is needed
+    ("cursus computer" means a course, not a degree)."""
+    welding = OfferFactory(title="Lastechniek", description="Veilig werken met gas en stroom.").pk
+    rebuild_index()
+    assert found("lascursus") == {welding}
+    assert found("lassen cursus") == set()
+
+
 def test_nothing_found_suggests_a_spelling(offers):
     results = search_offers(text="barsita xyzzyq")
     assert results.total == 0
@@ -183,3 +204,50 @@ def _closest_by_every_word(titles: _Titles, word: str) -> str:
 def test_the_closest_spelling_is_the_most_common_word_within_reach(frequencies, word):
     titles = _Titles(frequencies)
     assert _closest(titles, word) == _closest_by_every_word(titles, word)  # type: ignore[arg-type]
+
+
+def test_the_vocabulary_knows_municipalities_as_people_name_them():
+    places = build_vocabulary(
+        titles=[],
+        occupation_labels=[],
+        municipalities=[
+            ("GM0796", "'s-Hertogenbosch", "AM27"),
+            ("GM0344", "Utrecht (gemeente)", "AM13"),
+            ("GM0373", "Bergen (NH.)", "AM15"),
+            ("GM0893", "Bergen (L.)", "AM29"),
+            ("GM0748", "Bergen op Zoom", "AM25"),
+        ],
+    ).places
+    bosch = [["GM0796", "AM27", "'s-Hertogenbosch"]]
+    assert places["s hertogenbosch"] == places["hertogenbosch"] == places["den bosch"] == bosch  # place_names.txt
+    assert places["utrecht"] == [["GM0344", "AM13", "Utrecht (gemeente)"]]
+    assert [code for code, _region, _name in places["bergen"]] == ["GM0373", "GM0893"]
+    assert [code for code, _region, _name in places["bergen op zoom"]] == ["GM0748"]
+
+
+@pytest.fixture
+def bhv(db):
+    """BHV where it is held: in Den Bosch, in Oss (the same region, AM27), in Groningen, online."""
+    held = {}
+    for code in ("GM0796", "GM0828", "GM0014"):
+        held[code] = OfferFactory(title="BHV basis", description=FILLER, delivery="classroom").pk
+        RunFactory(offer_id=held[code], municipality=Municipality.objects.get(code=code))
+    held["online"] = OfferFactory(title="BHV basis", description=FILLER, delivery="online").pk
+    rebuild_index()
+    return held
+
+
+@pytest.mark.parametrize("text", ["bhv den bosch", "BHV in 's-Hertogenbosch", "bhv hertogenbosch"])
+def test_a_place_at_the_end_of_a_query_puts_the_offers_held_there_first(bhv, text):
+    results = search_offers(text=text)
+    ids = [hit.id for hit in results.hits]
+    assert ids[:2] == [bhv["GM0796"], bhv["GM0828"]]  # the place, then its region
+    assert set(ids[2:]) == {bhv["GM0014"], bhv["online"]}  # the others, not left out
+    assert results.named_places == ["'s-Hertogenbosch"]
+
+
+def test_a_place_alone_or_first_is_searched_as_words(bhv):
+    assert search_offers(text="den bosch").named_places == []
+    # As words, the place must be in the offer's text, which has its places' names.
+    first = search_offers(text="oss bhv")
+    assert ([hit.id for hit in first.hits], first.named_places) == ([bhv["GM0828"]], [])
