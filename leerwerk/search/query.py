@@ -3,7 +3,9 @@
 Text: every word becomes a group of alternatives: its terms in the title (weighted ×3)
 and in the body, the parts of a compound ("zorgmedewerker" → zorg, medewerker), and its
 synonyms (weighted ×0.5). Function words ("in", "de", "voor") are left out. Three of
-every four words must match (all of one, two or three).
+every four words must match (all of one, two or three); of a compound's parts, a word for
+"a course" is not needed ("lascursus"). A municipality named at the end ("bhv den bosch")
+is not a word to match but a place whose offers come first (named_place).
 With `fuzzy`, words of five letters or more also match with one typo, of eight or more
 with two (as written in the titles, and as analysed in the texts, so also inside the
 offers' compounds).
