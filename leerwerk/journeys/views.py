@@ -145,10 +145,6 @@ def search(request: HtmxHttpRequest) -> HttpResponse:
         "first_page_url": form.query_string(),
         "without_filters_url": form.query_string(with_filters=False),
         "suggestion_url": form.query_string(text=results.suggestion),
-        # With a place chosen, or named at the end of the text ("bhv den bosch"), the offers
-        # held there come first (search.query.place_preference).
-        "place_first": results.sort == "relevance" and bool(form.filters.region or form.filters.municipality),
-        "named_places": " / ".join(results.named_places) if results.sort == "relevance" else "",
     }
     partial = bool(request.htmx) and not request.htmx.history_restore_request
     return render(request, "journeys/search.html#update" if partial else "journeys/search.html", context)

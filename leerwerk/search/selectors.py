@@ -101,6 +101,16 @@ class OfferResults:
         return max(1, -(-self.total // self.page_size))
 
     @property
+    def chosen_places_first(self) -> bool:
+        """Offers held in the chosen regions or municipalities come first (ordered by relevance)."""
+        return self.sort == "relevance" and bool(self.filters.region or self.filters.municipality)
+
+    @property
+    def named_places_first(self) -> list[str]:
+        """The places named in the text whose offers come first (ordered by relevance)."""
+        return self.named_places if self.sort == "relevance" else []
+
+    @property
     def first_number(self) -> int:
         """The position of this page's first result in the whole list, from 1."""
         return (self.page - 1) * self.page_size + 1

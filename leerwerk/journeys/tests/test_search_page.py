@@ -225,6 +225,8 @@ def test_a_place_named_at_the_end_of_the_search_comes_first_and_the_page_says_so
     content = english.get(SEARCH, {"q": "heftruck oss"}).content.decode()
     assert "First the offers in Oss, then those in the region around it, then the others." in content
     assert _titles(content) == ["Heftruckchauffeur", "Heftruck certificaat"]  # the one online is not left out
+    by_price = english.get(SEARCH, {"q": "heftruck oss", "sort": "price"}).content.decode()
+    assert "First the offers in Oss" not in by_price  # that order is by price
 
 
 def test_without_results_the_page_offers_the_search_without_filters_and_advice(english, catalogue):
