@@ -26,10 +26,15 @@ sys.path.insert(0, str(ROOT))
 WORK = Path(tempfile.mkdtemp(prefix="leerwerk-relevance-"))
 os.environ["DATABASE_URL"] = f"sqlite:///{WORK / 'bench.sqlite3'}"
 os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings_test"
+# Seeding the demo sends its advice confirmations: kept in memory, not printed among the figures.
+os.environ["EMAIL_BACKEND"] = "django.core.mail.backends.locmem.EmailBackend"
+
+import logging  # noqa: E402
 
 import django  # noqa: E402
 
 django.setup()
+logging.getLogger("django_tasks").setLevel(logging.WARNING)  # nor a line per task it runs
 
 from django.conf import settings  # noqa: E402
 from django.core.management import call_command  # noqa: E402
