@@ -5,7 +5,8 @@ and in the body, the parts of a compound ("zorgmedewerker" → zorg, medewerker)
 synonyms (weighted ×0.5). Function words ("in", "de", "voor") are left out. Three of
 every four words must match (all of one, two or three); of a compound's parts, a word for
 "a course" is not needed ("lascursus"). A municipality named at the end ("bhv den bosch")
-is not a word to match but a place whose offers come first (named_place).
+is not a word to match but a place whose offers come first, those with the words in their
+titles before those that only mention them (named_place, place_preference).
 With `fuzzy`, words of five letters or more also match with one typo, of eight or more
 with two (as written in the titles, and as analysed in the texts, so also inside the
 offers' compounds).
@@ -133,7 +134,13 @@ def _terms(build: Build, phrase: str) -> list[str]:
 
 
 def _word_group(
-    build: Build, searcher: tantivy.Searcher, word: str, *, fuzzy: bool, correction: str | None = None
+    build: Build,
+    searcher: tantivy.Searcher,
+    word: str,
+    *,
+    fuzzy: bool,
+    correction: str | None = None,
+    field: str = "body",
 ) -> tantivy.Query | None:
     alternatives: list[tantivy.Query] = []
     tokens = _terms(build, word)
@@ -145,7 +152,9 @@ def _word_group(
     parts = [
         (
             Occur.Must if token in needed else Occur.Should,
-            tantivy.Query.boolean_query(
+            _term(build, "title", token)
+            if field == "title"
+            else tantivy.Query.boolean_query(
                 [
                     (Occur.Must, _term(build, "body", token)),
                     (Occur.Should, tantivy.Query.boost_query(_term(build, "title", token), TITLE_BOOST)),
@@ -163,12 +172,12 @@ def _word_group(
         for synonym in build.vocabulary.widen(word):
             synonym_tokens = _terms(build, synonym)
             if synonym_tokens:
-                together = _all_of([_term(build, "body", token) for token in synonym_tokens])
+                together = _all_of([_term(build, field, token) for token in synonym_tokens])
                 alternatives.append(tantivy.Query.boost_query(together, SYNONYM_BOOST))
     if correction:
         # The spelling the search suggests for a word it does not know ("exel" → excel),
         # scored as that word: the typo-tolerant matches below all score alike.
-        corrected = _word_group(build, searcher, correction, fuzzy=False)
+        corrected = _word_group(build, searcher, correction, fuzzy=False, field=field)
         if corrected is not None:
             alternatives.append(corrected)
     folded = analysis.fold(word)
@@ -180,7 +189,7 @@ def _word_group(
         alternatives.append(tantivy.Query.boost_query(_fuzzy(build, "title_plain", folded, distance), TITLE_BOOST))
         # One typo only in the texts: their terms are stemmed and marked ("gq", see
         # analysis.keep_ge), so two edits would join "begeleiding" and "beleid".
-        near = [_fuzzy(build, "body", token, 1) for token in _terms(build, word) if len(token) >= 4]
+        near = [_fuzzy(build, field, token, 1) for token in _terms(build, word) if len(token) >= 4]
         if near:
             alternatives.append(_all_of(near))
     return _any_of(alternatives) if alternatives else None
@@ -205,17 +214,20 @@ def text_query(
     *,
     fuzzy: bool = False,
     corrections: Mapping[str, str] | None = None,
+    field: str = "body",
 ) -> tantivy.Query | None:
     """None when the text has no words (then everything matches). `searcher` tells how
     common each word is (see FREQUENT_SHARE); `corrections` are spellings to search for
-    words the offers do not have (selectors._corrections)."""
+    words the offers do not have (selectors._corrections). With `field` "title", the
+    offers whose titles have the words (for place_preference); else those whose texts do."""
     words = _topic_words(text)
     whole = build.vocabulary.widen(text) if len(analysis.words(text)) > 1 else []
     corrections = corrections or {}
     groups = [
         group
         for word in words
-        if (group := _word_group(build, searcher, word, fuzzy=fuzzy, correction=corrections.get(word))) is not None
+        if (group := _word_group(build, searcher, word, fuzzy=fuzzy, correction=corrections.get(word), field=field))
+        is not None
     ]
     if not groups:
         return None
@@ -228,7 +240,7 @@ def text_query(
         clauses = [(Occur.Should, group) for group in groups]
         query = tantivy.Query.boolean_query(clauses, minimum_number_should_match=needed)
     if whole:  # the whole query is a known phrase ("eerste hulp"): its synonyms count too
-        synonyms = [_all_of([_term(build, "body", t) for t in _terms(build, s)]) for s in whole if _terms(build, s)]
+        synonyms = [_all_of([_term(build, field, t) for t in _terms(build, s)]) for s in whole if _terms(build, s)]
         query = _any_of([query, *[tantivy.Query.boost_query(s, SYNONYM_BOOST) for s in synonyms]])
     return query
 
@@ -328,10 +340,15 @@ def named_place(build: Build, text: str) -> tuple[str, list[NamedPlace]]:
     return text, []
 
 
-def place_preference(build: Build, filters: Filters, named: Sequence[NamedPlace] = ()) -> tantivy.Query | None:
-    """Offers with a run in the chosen region or municipality before the online ones; for
-    a place named in the query, those held there, then those held in its region, then the
-    others. Within each group the text's scores order them (PLACE_FIRST is more than any)."""
+def place_preference(
+    build: Build, filters: Filters, named: Sequence[NamedPlace] = (), titled: tantivy.Query | None = None
+) -> tantivy.Query | None:
+    """Offers with a run in the chosen region or municipality before the online ones. For
+    a place named in the query, the offers with the query's words in their titles (`titled`:
+    text_query with field "title") first, held there, then in its region, then elsewhere;
+    then the others in that order: an offer that only mentions the words in its text ("kok
+    tilburg": a course for hosts in Tilburg that names cooking) comes after one about them
+    elsewhere. Within each group the text's scores order them (PLACE_FIRST is more than any)."""
     chosen = [_term(build, "region", code) for code in filters.region]
     chosen += [_term(build, "municipality", code) for code in filters.municipality]
     preferences = [tantivy.Query.const_score_query(_any_of(chosen), PLACE_FIRST)] if chosen else []
@@ -341,6 +358,9 @@ def place_preference(build: Build, filters: Filters, named: Sequence[NamedPlace]
         )
         if place.region:
             preferences.append(tantivy.Query.const_score_query(_term(build, "region", place.region), PLACE_FIRST))
+    if named and titled is not None:
+        # More than the place and its region together (2 × PLACE_FIRST).
+        preferences.append(tantivy.Query.const_score_query(titled, 3 * PLACE_FIRST))
     return _any_of(preferences) if preferences else None
 
 

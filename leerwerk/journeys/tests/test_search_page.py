@@ -223,7 +223,10 @@ def test_with_a_place_chosen_the_page_says_those_held_there_come_first(english, 
 
 def test_a_place_named_at_the_end_of_the_search_comes_first_and_the_page_says_so(english, catalogue):
     content = english.get(SEARCH, {"q": "heftruck oss"}).content.decode()
-    assert "First the offers in Oss, then those in the region around it, then the others." in content
+    assert (
+        "First the offers in Oss, then those in the region around it, then the others. "
+        "Offers with your search words in their name come before offers that only mention them."
+    ) in content
     assert _titles(content) == ["Heftruckchauffeur", "Heftruck certificaat"]  # the one online is not left out
     by_price = english.get(SEARCH, {"q": "heftruck oss", "sort": "price"}).content.decode()
     assert "First the offers in Oss" not in by_price  # that order is by price

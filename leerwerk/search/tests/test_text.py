@@ -246,6 +246,28 @@ def test_a_place_at_the_end_of_a_query_puts_the_offers_held_there_first(bhv, tex
     assert results.named_places == ["'s-Hertogenbosch"]
 
 
+@pytest.mark.parametrize("text", ["schilder den bosch", "schlider den bosch"])
+def test_with_a_place_named_offers_about_the_words_come_before_those_that_only_mention_them(db, text):
+    """An offer titled with the words comes first where it is held, then in its region,
+    then elsewhere; one that only names them in its text (held in the place) after those."""
+    offers = {}
+    for key, title, code in [
+        ("there", "Schilder", "GM0796"),
+        ("region", "Schilder", "GM0828"),
+        ("elsewhere", "Schilder", "GM0014"),
+        ("mentions there", "Vastgoedonderhoud", "GM0796"),
+        ("mentions elsewhere", "Vastgoedonderhoud", "GM0014"),
+    ]:
+        description = FILLER if title == "Schilder" else f"{FILLER} Samen met de schilder en de timmerman."
+        offers[key] = OfferFactory(title=title, description=description, delivery="classroom").pk
+        RunFactory(offer_id=offers[key], municipality=Municipality.objects.get(code=code))
+    rebuild_index()
+    results = search_offers(text=text)
+    assert results.with_typos == (text != "schilder den bosch")
+    order = ["there", "region", "elsewhere", "mentions there", "mentions elsewhere"]
+    assert [hit.id for hit in results.hits] == [offers[key] for key in order]
+
+
 def test_a_place_alone_or_first_is_searched_as_words(bhv):
     assert search_offers(text="den bosch").named_places == []
     # As words, the place must be in the offer's text, which has its places' names.
