@@ -219,8 +219,12 @@ def text_query(
     """None when the text has no words (then everything matches). `searcher` tells how
     common each word is (see FREQUENT_SHARE); `corrections` are spellings to search for
     words the offers do not have (selectors._corrections). With `field` "title", the
-    offers whose titles have the words (for place_preference); else those whose texts do."""
+    offers whose titles have the words (for place_preference), but for the words for a
+    course: "Excel voor beginners" is about "excel cursus" as much as "Excel cursus" is;
+    else those whose texts do."""
     words = _topic_words(text)
+    if field == "title":
+        words = [word for word in words if word not in COURSE_WORDS] or words
     whole = build.vocabulary.widen(text) if len(analysis.words(text)) > 1 else []
     corrections = corrections or {}
     groups = [

@@ -268,6 +268,16 @@ def test_with_a_place_named_offers_about_the_words_come_before_those_that_only_m
     assert [hit.id for hit in results.hits] == [offers[key] for key in order]
 
 
+def test_with_a_place_named_a_title_without_the_course_word_is_about_the_words(db):
+    """For "excel cursus den bosch", "Excel" held there comes before "Excel cursus" elsewhere."""
+    there = OfferFactory(title="Excel", description=f"{FILLER} Een korte cursus.", delivery="classroom").pk
+    RunFactory(offer_id=there, municipality=Municipality.objects.get(code="GM0796"))
+    elsewhere = OfferFactory(title="Excel cursus", description=FILLER, delivery="classroom").pk
+    RunFactory(offer_id=elsewhere, municipality=Municipality.objects.get(code="GM0014"))
+    rebuild_index()
+    assert [hit.id for hit in search_offers(text="excel cursus den bosch").hits] == [there, elsewhere]
+
+
 def test_a_place_alone_or_first_is_searched_as_words(bhv):
     assert search_offers(text="den bosch").named_places == []
     # As words, the place must be in the offer's text, which has its places' names.
