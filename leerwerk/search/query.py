@@ -345,14 +345,22 @@ def named_place(build: Build, text: str) -> tuple[str, list[NamedPlace]]:
 
 
 def place_preference(
-    build: Build, filters: Filters, named: Sequence[NamedPlace] = (), titled: tantivy.Query | None = None
+    build: Build,
+    searcher: tantivy.Searcher,
+    filters: Filters,
+    named: Sequence[NamedPlace] = (),
+    about: str = "",
+    *,
+    fuzzy: bool = False,
+    corrections: Mapping[str, str] | None = None,
 ) -> tantivy.Query | None:
     """Offers with a run in the chosen region or municipality before the online ones. For
-    a place named in the query, the offers with the query's words in their titles (`titled`:
-    text_query with field "title") first, held there, then in its region, then elsewhere;
-    then the others in that order: an offer that only mentions the words in its text ("kok
-    tilburg": a course for hosts in Tilburg that names cooking) comes after one about them
-    elsewhere. Within each group the text's scores order them (PLACE_FIRST is more than any)."""
+    a place named in the query, the offers with the words of `about` (the query without the
+    place; with typos when `fuzzy`, as text_query) in their titles first, held there, then
+    in its region, then elsewhere; then the others in that order: an offer that only
+    mentions the words in its text ("kok tilburg": a course for hosts in Tilburg that names
+    cooking) comes after one about them elsewhere. Within each group the text's scores
+    order them (PLACE_FIRST is more than any)."""
     chosen = [_term(build, "region", code) for code in filters.region]
     chosen += [_term(build, "municipality", code) for code in filters.municipality]
     preferences = [tantivy.Query.const_score_query(_any_of(chosen), PLACE_FIRST)] if chosen else []
@@ -362,7 +370,8 @@ def place_preference(
         )
         if place.region:
             preferences.append(tantivy.Query.const_score_query(_term(build, "region", place.region), PLACE_FIRST))
-    if named and titled is not None:
+    titled = text_query(build, searcher, about, fuzzy=fuzzy, corrections=corrections, field="title") if named else None
+    if titled is not None:
         # More than the place and its region together (2 × PLACE_FIRST).
         preferences.append(tantivy.Query.const_score_query(titled, 3 * PLACE_FIRST))
     return _any_of(preferences) if preferences else None

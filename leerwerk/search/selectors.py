@@ -23,7 +23,6 @@ from leerwerk.search.query import (
     LIST_FACETS,
     START_PERIODS,
     Filters,
-    NamedPlace,
     combined,
     estimated_count,
     filter_clauses,
@@ -143,7 +142,7 @@ def search_offers(
     results.named_places = [place.name for place in named]
     wanted = text_query(build, searcher, about)
     chosen = filter_clauses(build, filters, today, counts.complete_facets(snapshot, filters, today))
-    preference = _preference(build, searcher, filters, named, about)
+    preference = place_preference(build, searcher, filters, named, about)
     # A text search has its facets counted while its results are found (counts.
     # PendingCounts; without a text, they are kept: counts._filter_counts).
     early = _count_early(snapshot, wanted, about, filters, today)
@@ -163,7 +162,7 @@ def search_offers(
         suggestion = _spelling(text, corrections)
         fuzzy = text_query(build, searcher, about, fuzzy=True, corrections=corrections)
         if named:  # the offers titled with the words, typos allowed
-            preference = _preference(build, searcher, filters, named, about, fuzzy=True, corrections=corrections)
+            preference = place_preference(build, searcher, filters, named, about, fuzzy=True, corrections=corrections)
         early = _count_early(snapshot, fuzzy, _spelling(about, corrections) or about, filters, today)
         more_hits, more = _search(searcher, combined(build, fuzzy, chosen, preference), results)
         if more > total:
@@ -185,22 +184,6 @@ def search_offers(
                 unfiltered if unfiltered is not None else _count(searcher, combined(build, wanted, []))
             )
     return results
-
-
-def _preference(
-    build: engine.Build,
-    searcher: tantivy.Searcher,
-    filters: Filters,
-    named: Sequence[NamedPlace],
-    about: str,
-    *,
-    fuzzy: bool = False,
-    corrections: dict[str, str] | None = None,
-) -> tantivy.Query | None:
-    """query.place_preference, with the offers whose titles have the words of `about` when a
-    place is named."""
-    titled = text_query(build, searcher, about, fuzzy=fuzzy, corrections=corrections, field="title") if named else None
-    return place_preference(build, filters, named, titled)
 
 
 def _count_early(
